@@ -1,0 +1,54 @@
+# danvan — the two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(VENV)/bin/uv
+UV_VERSION := 0.13.8
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: run test test-pg lint typecheck migrations-check install demo bench bench-small messages clean screenshots
+
+$(UV):
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+install: $(VENV)/.synced
+
+## Fresh clone → running product with demo data on SQLite at http://127.0.0.1:8000
+run: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py load_demo
+
+## The whole test suite (SQLite unless DATABASE_URL says otherwise)
+test: install
+	DANVAN_TESTING=1 $(PY) -m pytest
+
+test-pg: install
+	DANVAN_TESTING=1 DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	DANVAN_TESTING=1 $(VENV)/bin/mypy danvan
+
+migrations-check: install
+	DANVAN_TESTING=1 $(PY) manage.py makemigrations --check --dry-run
+
+messages: install
+	cd danvan && DEBUG=1 ../$(PY) ../manage.py makemessages -l en --no-obsolete && DEBUG=1 ../$(PY) ../manage.py compilemessages -l en
+
+clean:
+	rm -rf $(VENV) var

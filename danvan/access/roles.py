@@ -1,0 +1,47 @@
+"""Roles and what each one may do. A role is held in an org unit and reaches its subtree."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SYSTEM_ADMIN = "system_admin", "Quản trị hệ thống"
+    BOARD_STAFF = "board_staff", "Cán bộ Ban (chuyên viên)"
+    UNIT_LEADER = "unit_leader", "Lãnh đạo đơn vị"
+    UNIT_REPORTER = "unit_reporter", "Cán bộ nhập liệu đơn vị"
+    VIEWER = "viewer", "Người xem"
+    PORTAL_EDITOR = "portal_editor", "Biên tập viên cổng thông tin"
+    PORTAL_MODERATOR = "portal_moderator", "Kiểm duyệt viên cổng thông tin"
+
+
+class Cap(StrEnum):
+    """Capabilities: what a page or endpoint asks for, never a role name."""
+
+    ORG_VIEW = "org.view"
+    ORG_MANAGE = "org.manage"
+    PEOPLE_VIEW = "people.view"
+    PEOPLE_MANAGE = "people.manage"
+    AUDIT_VIEW = "audit.view"
+    USERS_MANAGE = "users.manage"
+    PORTAL_EDIT = "portal.edit"
+    PORTAL_PUBLISH = "portal.publish"
+
+
+_READ = {Cap.ORG_VIEW, Cap.PEOPLE_VIEW}
+
+ROLE_CAPS: dict[str, frozenset[Cap]] = {
+    Role.SYSTEM_ADMIN: frozenset(Cap),
+    Role.BOARD_STAFF: frozenset(_READ | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
+    Role.UNIT_LEADER: frozenset(_READ),
+    Role.UNIT_REPORTER: frozenset(_READ),
+    Role.VIEWER: frozenset(_READ),
+    Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT}),
+    Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH}),
+}
+
+
+def roles_with(cap: Cap) -> list[str]:
+    return [role for role, caps in ROLE_CAPS.items() if cap in caps]

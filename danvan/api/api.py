@@ -1,0 +1,69 @@
+"""The API, /api/v1 (django-ninja). Schema at /api/v1/openapi.json, docs at /api/v1/docs."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from danvan.api import org, people
+from danvan.api.auth import auth
+
+api = NinjaAPI(
+    title="danvan API",
+    version="1",
+    description="API của hệ thống thông tin công tác dân vận. Xác thực: Bearer token.",
+    auth=auth,
+    urls_namespace="api-v1",
+)
+api.add_router("/org-units", org.router, tags=["Đơn vị"])
+api.add_router("/people", people.router, tags=["Cán bộ"])
+
+
+def _errors(exc: ValidationError) -> dict[str, list[str]]:
+    if hasattr(exc, "error_dict"):
+        return {field: [str(m) for e in errs for m in e.messages] for field, errs in
+                exc.error_dict.items()}
+    return {"__all__": list(exc.messages)}
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = _errors(exc)
+    detail = "; ".join(
+        (f"{field}: " if field != "__all__" else "") + " ".join(msgs)
+        for field, msgs in errors.items()
+    )
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
+
+
+@api.exception_handler(NinjaValidationError)
+def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for item in exc.errors:
+        field = ".".join(str(p) for p in item.get("loc", []) if p not in {"body", "payload"})
+        errors.setdefault(field or "__all__", []).append(item.get("msg", "không hợp lệ"))
+    detail = "Dữ liệu gửi lên không hợp lệ: " + ", ".join(errors)
+    return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
+
+
+@api.exception_handler(PermissionDenied)
+def on_permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    message = str(exc) or "Bạn không có quyền thực hiện thao tác này."
+    return api.create_response(request, {"detail": message}, status=403)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc) or "Không tìm thấy."}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return api.create_response(
+        request,
+        {"detail": "Chưa xác thực: gửi tiêu đề Authorization: Bearer <mã truy cập>."},
+        status=401,
+    )

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from ninja import Router
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from danvan.access.roles import Cap
+from danvan.api.schemas import ErrorOut, OrgUnitIn, OrgUnitOut, OrgUnitPatch
+from danvan.org import selectors, services
+from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
+
+router = Router()
+
+
+def _lookup(model: Any, code: str | None, field: str, label: str) -> Any:
+    if code is None:
+        return None
+    found = model.objects.filter(code=code).first()
+    if found is None:
+        raise ValidationError({field: f"Không có {label} mã «{code}»."})
+    return found
+
+
+@router.get("", response=list[OrgUnitOut], summary="Danh sách đơn vị trong phạm vi")
+@paginate(LimitOffsetPagination)
+def list_org_units(
+    request: HttpRequest,
+    parent: int | None = None,
+    kind: str | None = None,
+    level: str | None = None,
+    organisation_kind: str | None = None,
+    q: str = "",
+    status: str = "",
+) -> Any:
+    return selectors.org_unit_list(
+        user=request.user,
+        q=q,
+        parent=parent,
+        kind=kind,
+        level=level,
+        organisation_kind=organisation_kind,
+        status=status,
+    )
+
+
+@router.get("/{unit_id}", response={200: OrgUnitOut, 404: ErrorOut})
+def get_org_unit(request: HttpRequest, unit_id: int) -> OrgUnit:
+    return selectors.org_unit_get(user=request.user, pk=unit_id)
+
+
+@router.post("", response={201: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
+def create_org_unit(request: HttpRequest, payload: OrgUnitIn) -> tuple[int, OrgUnit]:
+    parent = selectors.org_unit_get(user=request.user, pk=payload.parent_id)
+    unit = services.org_unit_create(
+        actor=request.user,
+        parent=parent,
+        name=payload.name,
+        code=payload.code,
+        level=_lookup(OrgLevel, payload.level, "level", "cấp"),
+        kind=_lookup(UnitKind, payload.kind, "kind", "loại đơn vị"),
+        organisation_kind=_lookup(
+            OrganisationKind, payload.organisation_kind, "organisation_kind", "loại tổ chức"
+        ),
+        valid_from=payload.valid_from,
+        valid_to=payload.valid_to,
+        note=payload.note,
+    )
+    return 201, unit
+
+
+@router.patch("/{unit_id}", response={200: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
+def patch_org_unit(request: HttpRequest, unit_id: int, payload: OrgUnitPatch) -> OrgUnit:
+    unit = selectors.org_unit_get(user=request.user, pk=unit_id)
+    data = payload.dict(exclude_unset=True)
+    new_parent_id = data.pop("parent_id", None)
+    lookups = {
+        "level": (OrgLevel, "cấp"),
+        "kind": (UnitKind, "loại đơn vị"),
+        "organisation_kind": (OrganisationKind, "loại tổ chức"),
+    }
+    for field, (model, label) in lookups.items():
+        if field in data:
+            data[field] = _lookup(model, data[field], field, label)
+    if data:
+        unit = services.org_unit_update(actor=request.user, unit=unit, **data)
+    if new_parent_id is not None and new_parent_id != unit.parent_id:
+        new_parent = selectors.org_unit_get(user=request.user, pk=new_parent_id, cap=Cap.ORG_VIEW)
+        unit = services.org_unit_move(actor=request.user, unit=unit, new_parent=new_parent)
+    return selectors.org_unit_get(user=request.user, pk=unit.pk)

@@ -1,0 +1,61 @@
+"""Who did it: the actor of every audited write.
+
+django-auditlog learns the actor only in its middleware, from the session user. API
+calls authenticate later (Bearer token) and management commands have no request, so
+every service runs inside ``acting_as(actor)`` and this receiver fills the actor in
+when auditlog left it empty. A ContextVar with a reset token keeps nested calls and
+threads apart.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any, ParamSpec, TypeVar
+
+from django.db import transaction
+from django.db.models.signals import pre_save
+
+_actor: ContextVar[Any] = ContextVar("danvan_actor", default=None)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+@contextmanager
+def acting_as(actor: Any) -> Iterator[None]:
+    token = _actor.set(actor if getattr(actor, "pk", None) else None)
+    try:
+        yield
+    finally:
+        _actor.reset(token)
+
+
+def current_actor() -> Any:
+    return _actor.get()
+
+
+def _fill_actor(sender: type, instance: Any, **kwargs: Any) -> None:
+    actor = _actor.get()
+    if actor is not None and instance.actor_id is None:
+        instance.actor = actor
+        instance.actor_email = getattr(actor, "email", None) or None
+
+
+def connect() -> None:
+    from auditlog.models import LogEntry
+
+    pre_save.connect(_fill_actor, sender=LogEntry, dispatch_uid="danvan_fill_actor")
+
+
+def service(fn: Callable[P, R]) -> Callable[P, R]:
+    """Mark a write service: atomic, and audited under the ``actor`` keyword argument."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        with acting_as(kwargs.get("actor")), transaction.atomic():
+            return fn(*args, **kwargs)
+
+    return wrapper

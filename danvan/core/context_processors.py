@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+
+from danvan.access.roles import Cap
+from danvan.access.scope import can
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """What the menu shows: only the modules the user can reach."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "nav": {
+            "org": can(user, Cap.ORG_VIEW, None),
+            "people": can(user, Cap.PEOPLE_VIEW, None),
+            "audit": can(user, Cap.AUDIT_VIEW, None),
+            "users": can(user, Cap.USERS_MANAGE, None),
+            "portal": can(user, Cap.PORTAL_EDIT, None),
+        }
+    }

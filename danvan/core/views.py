@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from danvan.access.roles import Cap
+from danvan.access.scope import can
+from danvan.org.selectors import org_unit_stats
+from danvan.people.selectors import person_search
+
+
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 with the database engine when the database answers, 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as exc:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse(
+            {"status": "error", "database": connection.vendor, "error": str(exc)}, status=503
+        )
+    return JsonResponse({"status": "ok", "database": connection.vendor})
+
+
+def portal_placeholder(request: HttpRequest) -> HttpResponse:
+    # The public portal (Wagtail) arrives with its own issue; until then "/" leads in.
+    return redirect("core:home")
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Tổng quan: who I am, where my roles reach, and the tree at a glance."""
+    assignments = request.user.role_assignments.select_related("org_unit").order_by(
+        "org_unit__path"
+    )
+    context = {
+        "assignments": assignments,
+        "org_stats": org_unit_stats(user=request.user) if can(request.user, Cap.ORG_VIEW, None)
+        else None,
+        "people_count": person_search(user=request.user).count()
+        if can(request.user, Cap.PEOPLE_VIEW, None)
+        else None,
+    }
+    return render(request, "core/home.html", context)
