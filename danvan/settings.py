@@ -19,7 +19,7 @@ VAR_DIR = Path(env_str("DANVAN_VAR_DIR") or BASE_DIR / "var")
 DEBUG = env_bool("DEBUG", default=False)
 TESTING = env_bool("DANVAN_TESTING", default=False)
 
-_DEV_SECRET_KEY = "danvan-dev-only-insecure-key"  # noqa: S105 - refused below outside DEBUG
+_DEV_SECRET_KEY = "danvan-dev-only-insecure-key"
 SECRET_KEY = env_str("SECRET_KEY") or _DEV_SECRET_KEY
 if SECRET_KEY == _DEV_SECRET_KEY and not (DEBUG or TESTING):
     raise ImproperlyConfigured(

@@ -64,22 +64,40 @@ def tree(db: Any) -> Tree:
     )
 
     root = OrgUnitFactory(name="Việt Nam", code="VN", level=national, kind=country)
-    hanoi = OrgUnitFactory(name="Thành phố Hà Nội", code="HN", parent=root, level=province,
-                           kind=city)
-    hoang_mai = OrgUnitFactory(name="Quận Hoàng Mai", code="HN-HM", parent=hanoi,
-                               level=district, kind=quan)
-    bdv_hm = OrgUnitFactory(name="Ban Dân vận Quận ủy Hoàng Mai", code="HN-HM-BDV",
-                            parent=hoang_mai, level=district, kind=body, organisation_kind=bdv)
-    dinh_cong = OrgUnitFactory(name="Phường Định Công", code="HN-HM-DINHCONG", parent=hoang_mai,
-                               level=commune, kind=phuong)
-    mttq_dc = OrgUnitFactory(name="Ủy ban MTTQ phường Định Công", code="HN-HM-DINHCONG-MTTQ",
-                             parent=dinh_cong, level=commune, kind=body, organisation_kind=mttq)
-    dai_kim = OrgUnitFactory(name="Phường Đại Kim", code="HN-HM-DAIKIM", parent=hoang_mai,
-                             level=commune, kind=phuong)
-    tay_ho = OrgUnitFactory(name="Quận Tây Hồ", code="HN-TH", parent=hanoi, level=district,
-                            kind=quan)
-    buoi = OrgUnitFactory(name="Phường Bưởi", code="HN-TH-BUOI", parent=tay_ho, level=commune,
-                          kind=phuong)
+    hanoi = OrgUnitFactory(
+        name="Thành phố Hà Nội", code="HN", parent=root, level=province, kind=city
+    )
+    hoang_mai = OrgUnitFactory(
+        name="Quận Hoàng Mai", code="HN-HM", parent=hanoi, level=district, kind=quan
+    )
+    bdv_hm = OrgUnitFactory(
+        name="Ban Dân vận Quận ủy Hoàng Mai",
+        code="HN-HM-BDV",
+        parent=hoang_mai,
+        level=district,
+        kind=body,
+        organisation_kind=bdv,
+    )
+    dinh_cong = OrgUnitFactory(
+        name="Phường Định Công", code="HN-HM-DINHCONG", parent=hoang_mai, level=commune, kind=phuong
+    )
+    mttq_dc = OrgUnitFactory(
+        name="Ủy ban MTTQ phường Định Công",
+        code="HN-HM-DINHCONG-MTTQ",
+        parent=dinh_cong,
+        level=commune,
+        kind=body,
+        organisation_kind=mttq,
+    )
+    dai_kim = OrgUnitFactory(
+        name="Phường Đại Kim", code="HN-HM-DAIKIM", parent=hoang_mai, level=commune, kind=phuong
+    )
+    tay_ho = OrgUnitFactory(
+        name="Quận Tây Hồ", code="HN-TH", parent=hanoi, level=district, kind=quan
+    )
+    buoi = OrgUnitFactory(
+        name="Phường Bưởi", code="HN-TH-BUOI", parent=tay_ho, level=commune, kind=phuong
+    )
     return Tree(root, hanoi, hoang_mai, bdv_hm, dinh_cong, mttq_dc, dai_kim, tay_ho, buoi)
 
 
@@ -111,10 +129,10 @@ def cast(tree: Tree) -> Cast:
 @pytest.fixture
 def officials(tree: Tree) -> dict[str, Any]:
     return {
-        "hung": make_person(tree.bdv_hoang_mai, "Khương Quốc Hưng",
-                            "UVTV, Trưởng Ban Dân vận Quận ủy"),
-        "ward": make_person(tree.mttq_dinh_cong, "Nguyễn Thị Đào",
-                            "Chủ tịch Ủy ban MTTQ phường"),
+        "hung": make_person(
+            tree.bdv_hoang_mai, "Khương Quốc Hưng", "UVTV, Trưởng Ban Dân vận Quận ủy"
+        ),
+        "ward": make_person(tree.mttq_dinh_cong, "Nguyễn Thị Đào", "Chủ tịch Ủy ban MTTQ phường"),
         "tay_ho": make_person(tree.buoi, "Trần Quang Đạo", "UVBTV, Chủ tịch UB MTTQ quận"),
     }
 

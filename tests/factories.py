@@ -51,9 +51,7 @@ class OrgUnitFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Đơn vị {n}")
     code = factory.Sequence(lambda n: f"DV{n}")
     parent = None
-    level = factory.LazyFunction(
-        lambda: OrgLevelFactory(code="xa", name="Cấp xã", rank=3)
-    )
+    level = factory.LazyFunction(lambda: OrgLevelFactory(code="xa", name="Cấp xã", rank=3))
     kind = factory.LazyFunction(lambda: UnitKindFactory(code="phuong", name="Phường"))
     organisation_kind = None
 

@@ -23,11 +23,11 @@ class Change:
 def _changes(entry: LogEntry) -> list[Change]:
     try:
         display = entry.changes_display_dict
-    except Exception:  # noqa: BLE001 - a field removed since the entry was written
+    except Exception:
         display = entry.changes_dict
     rows = []
     for field, values in display.items():
-        before, after = (values + ["", ""])[:2] if isinstance(values, list) else ("", values)
+        before, after = [*values, "", ""][:2] if isinstance(values, list) else ("", values)
         rows.append(Change(str(field), _blank(before), _blank(after)))
     return rows
 
@@ -36,15 +36,31 @@ def _blank(value: Any) -> str:
     return "" if value in (None, "None") else str(value)
 
 
+@dataclass(frozen=True)
+class AuditRow:
+    entry: LogEntry
+    record_type: str
+    changes: list[Change]
+
+
+def _record_type(entry: LogEntry) -> str:
+    model = entry.content_type.model_class()
+    return str(model._meta.verbose_name).capitalize() if model else entry.content_type.model
+
+
+def audit_rows(entries: Any) -> list[AuditRow]:
+    return [AuditRow(entry, _record_type(entry), _changes(entry)) for entry in entries]
+
+
 def with_changes(entries: Any) -> list[tuple[LogEntry, list[Change]]]:
     return [(entry, _changes(entry)) for entry in entries]
 
 
 def history_for(obj: Model, limit: int = HISTORY_LIMIT) -> list[tuple[LogEntry, list[Change]]]:
     """The newest changes of one record, each with its fields before and after."""
-    entries = (
-        LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp")
-    )[:limit]
+    entries = (LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp"))[
+        :limit
+    ]
     return with_changes(entries)
 
 

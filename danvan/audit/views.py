@@ -34,8 +34,11 @@ class AuditFilterForm(forms.Form):
         types = selectors.audited_content_types()
         self.fields["content_type"].choices = [  # type: ignore[attr-defined]
             ("", "Tất cả"),
-            *[(ct.pk, str(ct.model_class()._meta.verbose_name).capitalize()) for ct in types
-              if ct.model_class() is not None],
+            *[
+                (ct.pk, str(ct.model_class()._meta.verbose_name).capitalize())
+                for ct in types
+                if ct.model_class() is not None
+            ],
         ]
 
 
@@ -48,5 +51,5 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     filters = {k: v for k, v in filters.items() if v not in (None, "")}
     entries = selectors.audit_search(**filters)
     page = Paginator(entries, 50).get_page(request.GET.get("page"))
-    rows = selectors.with_changes(page.object_list)
+    rows = selectors.audit_rows(page.object_list)
     return render(request, "audit/audit_list.html", {"form": form, "page": page, "rows": rows})

@@ -18,6 +18,7 @@ province with 9 xã/phường ("5/9 xã, phường" in the article).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 # The last day of the district level: huyện, quận and their bodies end on 30/6/2025.
 DISTRICT_ERA_END = dt.date(2025, 6, 30)
@@ -67,11 +68,11 @@ ORGANISATION_KINDS = [
 
 # --- The tree ------------------------------------------------------------------------
 
-ROOT = {"code": "VN", "name": "Việt Nam", "level": "trung-uong", "kind": "quoc-gia"}
+ROOT: dict[str, str] = {"code": "VN", "name": "Việt Nam", "level": "trung-uong", "kind": "quoc-gia"}
 
 # Provinces with the bodies the seeds name. Organisation tuples: (code suffix, name,
 # organisation kind, valid_from).
-PROVINCES = [
+PROVINCES: list[dict[str, Any]] = [
     {
         "code": "HN",
         "name": "Thành phố Hà Nội",
@@ -159,7 +160,7 @@ NEW_WARD_ORGANISATIONS = [
 ]
 
 # District-era units. Their valid_to is set by the successions below, not here.
-DISTRICTS = [
+DISTRICTS: list[dict[str, Any]] = [
     {
         "code": "HN-HM",
         "province": "HN",
@@ -342,7 +343,7 @@ DEMO_NOTE = "Dữ liệu minh họa: người và chức vụ không có thật.
 # Officials named in the seeds. "unit" keeps the record; each position says where it is
 # held. Journalists and authors (Công Thọ, Kim Dung, Lê Thị Dạ Thảo) are not officials.
 # Terms: seeds 003 and 004 are from before the 2020 party congresses (term 2015-2020).
-PEOPLE = [
+PEOPLE: list[dict[str, Any]] = [
     {
         "full_name": "Khương Quốc Hưng",
         "unit": "HN-HM-BDV",
@@ -351,9 +352,7 @@ PEOPLE = [
     {
         "full_name": "Đinh Hồng Phong",
         "unit": "HN-HK-CU",
-        "positions": [
-            ("HN-HK-CU", "Phó Bí thư Thường trực Quận ủy Hoàn Kiếm", "2020-2025", "001")
-        ],
+        "positions": [("HN-HK-CU", "Phó Bí thư Thường trực Quận ủy Hoàn Kiếm", "2020-2025", "001")],
     },
     {
         "full_name": "Trần Thị Hồng Thanh",
@@ -477,7 +476,13 @@ DEMO_PASSWORD = "DanVan@2026"
 DEMO_USERS = [
     ("demo_admin", "Quản trị trình diễn", "system_admin", "VN", True),
     ("demo_board", "Cán bộ Ban Dân vận (trình diễn)", "board_staff", "HN-HM", False),
-    ("demo_leader", "Lãnh đạo phường Định Công (trình diễn)", "unit_leader", "HN-HM-DINHCONG", False),
+    (
+        "demo_leader",
+        "Lãnh đạo phường Định Công (trình diễn)",
+        "unit_leader",
+        "HN-HM-DINHCONG",
+        False,
+    ),
     (
         "demo_reporter",
         "Cán bộ nhập liệu phường Định Công (trình diễn)",

@@ -58,8 +58,8 @@ def _bodies(
     parent: str,
     templates: list[tuple[str, str, str]],
     level: str,
+    words: dict[str, str],
     valid_from: dt.date | None = None,
-    **words: str,
 ) -> Iterator[UnitSpec]:
     for suffix, organisation_kind, template in templates:
         yield UnitSpec(
@@ -90,7 +90,7 @@ def _district(district: dict[str, Any]) -> Iterator[UnitSpec]:
         for key in district.get("optional_organisations", [])
     ]
     style = data.DISTRICT_STYLES[district["kind"]]
-    yield from _bodies(code, templates, "huyen", short=district["short"], **style)
+    yield from _bodies(code, templates, "huyen", {"short": district["short"], **style})
     for ward in district["wards"]:
         ward_code = f"{code}-{code_part(ward)}"
         kind = _ward_kind(ward)
@@ -98,11 +98,16 @@ def _district(district: dict[str, Any]) -> Iterator[UnitSpec]:
         ward_templates = list(data.WARD_ORGANISATIONS)
         if kind == "xa":
             ward_templates += data.COMMUNE_EXTRA_ORGANISATIONS
-        yield from _bodies(ward_code, ward_templates, "xa", place=place_phrase(ward))
+        yield from _bodies(ward_code, ward_templates, "xa", {"place": place_phrase(ward)})
+
+
+def new_ward_code(province: str, name: str) -> str:
+    """Post-2025 wards sit under the province: "HN" + "Phường Định Công" → "HN-DINHCONG"."""
+    return f"{province}-{code_part(name)}"
 
 
 def _new_ward(province: str, name: str) -> Iterator[UnitSpec]:
-    code = f"{province}-{code_part(name)}"
+    code = new_ward_code(province, name)
     start = data.TWO_TIER_START
     yield UnitSpec(
         code=code,
@@ -113,17 +118,15 @@ def _new_ward(province: str, name: str) -> Iterator[UnitSpec]:
         valid_from=start,
         note=data.NEW_WARDS_NOTE,
     )
-    yield from _bodies(code, data.NEW_WARD_ORGANISATIONS, "xa", start, place=place_phrase(name))
-
-
-def new_ward_code(province: str, name: str) -> str:
-    return f"{province}-{code_part(name)}"
+    words = {"place": place_phrase(name)}
+    yield from _bodies(code, data.NEW_WARD_ORGANISATIONS, "xa", words, valid_from=start)
 
 
 def _all_units() -> Iterator[UnitSpec]:
     root = data.ROOT
-    yield UnitSpec(code=root["code"], name=root["name"], parent=None, level=root["level"],
-                   kind=root["kind"])  # fmt: skip
+    yield UnitSpec(
+        code=root["code"], name=root["name"], parent=None, level=root["level"], kind=root["kind"]
+    )
     for province in data.PROVINCES:
         code = province["code"]
         yield UnitSpec(
@@ -155,8 +158,8 @@ def _all_units() -> Iterator[UnitSpec]:
                 level="khu-dan-cu",
                 kind="to-dan-pho",
             )
-    for province, name, _predecessors in data.NEW_WARDS:
-        yield from _new_ward(province, name)
+    for province_code, name, _predecessors in data.NEW_WARDS:
+        yield from _new_ward(province_code, name)
 
 
 def unit_specs() -> list[UnitSpec]:

@@ -24,9 +24,7 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 
 def manageable_units(user: Any, exclude: OrgUnit | None = None) -> Any:
-    units = selectors.org_unit_list(user=user, cap=Cap.ORG_MANAGE, status="active").order_by(
-        "path"
-    )
+    units = selectors.org_unit_list(user=user, cap=Cap.ORG_MANAGE, status="active").order_by("path")
     if exclude is not None:
         units = units.exclude(path__startswith=exclude.path)
     return units
@@ -47,7 +45,9 @@ class OrgUnitForm(forms.Form):
     )
     valid_from = forms.DateField(label="Hoạt động từ ngày", required=False, widget=DateInput())
     valid_to = forms.DateField(label="Hoạt động đến ngày", required=False, widget=DateInput())
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class OrgUnitCreateForm(OrgUnitForm):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, Q
@@ -52,7 +54,7 @@ def org_unit_list(
         units = units.active()
     elif status == STATUS_HISTORICAL:
         units = units.historical()
-    return units.order_by("depth", "name", "id")
+    return units.order_by("depth", "name_folded", "id")
 
 
 def org_unit_get(*, user: Any, pk: int, cap: Cap = Cap.ORG_VIEW) -> OrgUnit:
@@ -72,8 +74,8 @@ def org_unit_roots(*, user: Any, cap: Cap = Cap.ORG_VIEW) -> OrgUnitQuerySet:
     paths = scope_paths(user, cap)
     units = OrgUnit.objects.select_related("kind", "level", "organisation_kind")
     if "/" in paths:
-        return units.filter(parent__isnull=True).order_by("name")
-    return units.filter(path__in=paths).order_by("depth", "name")
+        return units.filter(parent__isnull=True).order_by("name_folded")
+    return units.filter(path__in=paths).order_by("depth", "name_folded")
 
 
 def org_unit_children(*, user: Any, unit: OrgUnit) -> OrgUnitQuerySet:
@@ -81,7 +83,7 @@ def org_unit_children(*, user: Any, unit: OrgUnit) -> OrgUnitQuerySet:
         scoped(OrgUnit.objects.filter(parent=unit), user, Cap.ORG_VIEW)
         .select_related("kind", "level", "organisation_kind")
         .annotate(child_count=Count("children", filter=Q(children__deleted_at__isnull=True)))
-        .order_by("kind__is_place", "organisation_kind__sort_order", "name")
+        .order_by("kind__is_place", "organisation_kind__sort_order", "name_folded")
     )
 
 
@@ -97,11 +99,29 @@ def org_unit_breadcrumbs(*, user: Any, unit: OrgUnit) -> list[tuple[OrgUnit, boo
     return trail
 
 
-def org_unit_successions(*, unit: OrgUnit) -> dict[str, list[OrgUnitSuccession]]:
+@dataclass(frozen=True)
+class SuccessionGroup:
+    """One reorganisation seen from a unit: "Kế thừa bởi A, B, C — chia tách, 01/07/2025"."""
+
+    kind: str
+    effective_date: dt.date
+    decision: str
+    units: list[OrgUnit]
+
+
+def _group(links: list[OrgUnitSuccession], other: str) -> list[SuccessionGroup]:
+    groups: dict[tuple[str, dt.date, str], list[OrgUnit]] = {}
+    for link in links:
+        key = (link.get_kind_display(), link.effective_date, link.decision)
+        groups.setdefault(key, []).append(getattr(link, other))
+    return [SuccessionGroup(k, d, dec, units) for (k, d, dec), units in groups.items()]
+
+
+def org_unit_successions(*, unit: OrgUnit) -> dict[str, list[SuccessionGroup]]:
     related = ("predecessor", "successor")
     return {
-        "successors": list(unit.successions.select_related(*related)),
-        "predecessors": list(unit.predecessions.select_related(*related)),
+        "successors": _group(list(unit.successions.select_related(*related)), "successor"),
+        "predecessors": _group(list(unit.predecessions.select_related(*related)), "predecessor"),
     }
 
 

@@ -183,6 +183,72 @@ def org_unit_move(*, actor: Any, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
 
 
 @service
+def org_unit_succeed(
+    *,
+    actor: Any,
+    sources: Sequence[OrgUnit],
+    targets: Sequence[OrgUnit],
+    effective_date: dt.date,
+    kind: str,
+    decision: str = "",
+) -> list[OrgUnitSuccession]:
+    """Close ``sources`` (with their subtrees) the day before ``effective_date`` and link
+    each of them to each of ``targets``. Old units keep their data and become read-only.
+
+    Merge is many → one, split is one → many; a reorganisation such as 1/7/2025 is many
+    → many, so this is the one mechanism and the two below only name it.
+    """
+    if not sources:
+        raise ValidationError({"sources": "Chọn ít nhất một đơn vị cũ."})
+    if not targets:
+        raise ValidationError({"target": "Chọn ít nhất một đơn vị kế thừa."})
+    closing_day = effective_date - dt.timedelta(days=1)
+    for target in targets:
+        require(actor, Cap.ORG_MANAGE, target)
+        _refuse_if_historical(target, "target")
+    links: list[OrgUnitSuccession] = []
+    for source in sources:
+        require(actor, Cap.ORG_MANAGE, source)
+        _refuse_if_historical(source, "sources")
+        if source.valid_from and source.valid_from > closing_day:
+            raise ValidationError(
+                {
+                    "effective_date": f"Ngày hiệu lực {_d(effective_date)} phải sau ngày "
+                    f"«{source.name}» bắt đầu hoạt động ({_d(source.valid_from)})."
+                }
+            )
+        for target in targets:
+            if source.pk == target.pk:
+                raise ValidationError(
+                    {"target": f"«{source.name}» không thể sáp nhập vào chính nó."}
+                )
+            if target.path.startswith(source.path):
+                raise ValidationError(
+                    {
+                        "target": f"«{target.name}» thuộc «{source.name}»: đơn vị kế thừa "
+                        "không được nằm trong đơn vị bị sáp nhập."
+                    }
+                )
+        open_nodes = OrgUnit.objects.filter(path__startswith=source.path).filter(
+            Q(valid_to__isnull=True) | Q(valid_to__gt=closing_day)
+        )
+        for node in open_nodes:
+            node.valid_to = closing_day
+            node.save(update_fields=["valid_to", "updated_at"])
+        for target in targets:
+            link = OrgUnitSuccession(
+                predecessor=source,
+                successor=target,
+                kind=kind,
+                effective_date=effective_date,
+                decision=normalize_spaces(decision),
+            )
+            link.full_clean(validate_unique=False)
+            link.save()
+            links.append(link)
+    return links
+
+
 def org_unit_merge(
     *,
     actor: Any,
@@ -192,52 +258,34 @@ def org_unit_merge(
     decision: str = "",
     kind: str = OrgUnitSuccession.Kind.MERGE,
 ) -> list[OrgUnitSuccession]:
-    """Close ``sources`` (and their subtrees) the day before ``effective_date`` and link
-    each to ``target``. Old units keep their data and become read-only."""
-    if not sources:
-        raise ValidationError({"sources": "Chọn ít nhất một đơn vị cũ."})
-    require(actor, Cap.ORG_MANAGE, target)
-    _refuse_if_historical(target, "target")
-    closing_day = effective_date - dt.timedelta(days=1)
-    links: list[OrgUnitSuccession] = []
-    for source in sources:
-        require(actor, Cap.ORG_MANAGE, source)
-        _refuse_if_historical(source, "sources")
-        if source.pk == target.pk:
-            raise ValidationError(
-                {"target": f"«{source.name}» không thể sáp nhập vào chính nó."}
-            )
-        if target.path.startswith(source.path):
-            raise ValidationError(
-                {
-                    "target": f"«{target.name}» thuộc «{source.name}»: đơn vị kế thừa không "
-                    "được nằm trong đơn vị bị sáp nhập."
-                }
-            )
-        if source.valid_from and source.valid_from > closing_day:
-            raise ValidationError(
-                {
-                    "effective_date": f"Ngày hiệu lực {_d(effective_date)} phải sau ngày "
-                    f"«{source.name}» bắt đầu hoạt động ({_d(source.valid_from)})."
-                }
-            )
-        open_nodes = OrgUnit.objects.filter(path__startswith=source.path).filter(
-            Q(valid_to__isnull=True) | Q(valid_to__gt=closing_day)
-        )
-        for node in open_nodes:
-            node.valid_to = closing_day
-            node.save(update_fields=["valid_to", "updated_at"])
-        link = OrgUnitSuccession(
-            predecessor=source,
-            successor=target,
-            kind=kind,
-            effective_date=effective_date,
-            decision=normalize_spaces(decision),
-        )
-        link.full_clean(validate_unique=False)
-        link.save()
-        links.append(link)
-    return links
+    """Sáp nhập: several old units continue as one."""
+    return org_unit_succeed(
+        actor=actor,
+        sources=sources,
+        targets=[target],
+        effective_date=effective_date,
+        decision=decision,
+        kind=kind,
+    )
+
+
+def org_unit_split(
+    *,
+    actor: Any,
+    source: OrgUnit,
+    targets: Sequence[OrgUnit],
+    effective_date: dt.date,
+    decision: str = "",
+) -> list[OrgUnitSuccession]:
+    """Chia tách: one old unit continues as several."""
+    return org_unit_succeed(
+        actor=actor,
+        sources=[source],
+        targets=targets,
+        effective_date=effective_date,
+        decision=decision,
+        kind=OrgUnitSuccession.Kind.SPLIT,
+    )
 
 
 @service

@@ -21,10 +21,14 @@ class PersonForm(forms.Form):
     gender = forms.ChoiceField(
         label="Giới tính", choices=[("", "—"), *Person.Gender.choices], required=False
     )
-    birth_year = forms.IntegerField(label="Năm sinh", required=False, min_value=1900, max_value=2100)
+    birth_year = forms.IntegerField(
+        label="Năm sinh", required=False, min_value=1900, max_value=2100
+    )
     phone = forms.CharField(label="Điện thoại", max_length=30, required=False)
     email = forms.EmailField(label="Thư điện tử", required=False)
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

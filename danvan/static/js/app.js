@@ -5,3 +5,12 @@ document.addEventListener("click", function (event) {
     event.preventDefault();
   }
 });
+
+// The phone menu: one button opens and closes the navigation.
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest(".menu-toggle");
+  if (!toggle) return;
+  var nav = document.getElementById(toggle.getAttribute("aria-controls"));
+  var open = nav.classList.toggle("open");
+  toggle.setAttribute("aria-expanded", open ? "true" : "false");
+});

@@ -1,0 +1,269 @@
+"""Write the demo data: lookup rows by code, everything else through the services.
+
+Each step looks its rows up first (units by code, people by folded name and unit,
+positions by person, unit and title, successions by both ends, users by username) and
+only creates what is missing, so a second load changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import models
+
+from danvan.access.models import RoleAssignment
+from danvan.access.roles import Role
+from danvan.access.system import SYSTEM
+from danvan.demo import data
+from danvan.demo.tree import new_ward_code, unit_specs
+from danvan.lib.text import fold, normalize_spaces
+from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, OrgUnitSuccession, UnitKind
+from danvan.org.services import org_unit_create, org_unit_succeed
+from danvan.people.models import Person, Position
+from danvan.people.services import person_create, position_create
+
+CREATED, UPDATED, REVOKED, KEPT, SKIPPED = (
+    "tạo mới",
+    "cập nhật",
+    "thu hồi",
+    "giữ nguyên",
+    "bỏ qua",
+)
+STATUSES = (CREATED, UPDATED, REVOKED, KEPT, SKIPPED)
+
+# Categories in the order of the summary line.
+CATEGORIES = ("danh mục", "đơn vị", "kế thừa", "cán bộ", "chức vụ", "tài khoản", "phân quyền")
+
+
+def _upsert(model: type[models.Model], code: str, values: dict[str, Any]) -> str:
+    """update_or_create by code, without a save when nothing differs."""
+    row = model.objects.filter(code=code).first()  # type: ignore[attr-defined]
+    if row is None:
+        model.objects.create(code=code, **values)  # type: ignore[attr-defined]
+        return CREATED
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    if not changed:
+        return KEPT
+    for field in changed:
+        setattr(row, field, values[field])
+    row.save(update_fields=changed)
+    return UPDATED
+
+
+class DemoLoader:
+    def __init__(self, progress: Callable[[str], None]) -> None:
+        self.progress = progress
+        self.tally: Counter[tuple[str, str]] = Counter()
+        self.units: dict[str, OrgUnit] = {}
+
+    def run(self) -> Counter[tuple[str, str]]:
+        self.load_lookups()
+        self.load_units()
+        # People before successions: positions are recorded while the units are open.
+        self.load_people()
+        self.load_successions()
+        self.load_users()
+        return self.tally
+
+    # --- lookup tables ---------------------------------------------------------------
+
+    def load_lookups(self) -> None:
+        self.progress("Danh mục cấp, loại đơn vị, loại tổ chức…")
+        for code, rank, name, valid_to in data.LEVELS:
+            status = _upsert(OrgLevel, code, {"rank": rank, "name": name, "valid_to": valid_to})
+            self.tally["danh mục", status] += 1
+        for order, (code, name, is_place) in enumerate(data.UNIT_KINDS):
+            values = {"name": name, "is_place": is_place, "sort_order": order}
+            self.tally["danh mục", _upsert(UnitKind, code, values)] += 1
+        for order, (code, name, short, board) in enumerate(data.ORGANISATION_KINDS):
+            values = {
+                "name": name,
+                "short_name": short,
+                "is_coordinating_board": board,
+                "sort_order": order,
+            }
+            self.tally["danh mục", _upsert(OrganisationKind, code, values)] += 1
+
+    # --- org units -------------------------------------------------------------------
+
+    def load_units(self) -> None:
+        specs = unit_specs()
+        levels = {row.code: row for row in OrgLevel.objects.all()}
+        kinds = {row.code: row for row in UnitKind.objects.all()}
+        organisation_kinds = {row.code: row for row in OrganisationKind.objects.all()}
+        wanted = [spec.code for spec in specs]
+        self.units = {
+            unit.code: unit
+            for unit in OrgUnit.objects.filter(code__in=wanted).select_related("level", "kind")
+        }
+        self.progress(f"Đơn vị: {len(specs)} trong dữ liệu, {len(self.units)} đã có…")
+        for done, spec in enumerate(specs, start=1):
+            if spec.code in self.units:
+                self.tally["đơn vị", KEPT] += 1
+            else:
+                parent = self.units[spec.parent] if spec.parent else None
+                if parent is not None and parent.is_historical:
+                    # A closed unit takes no new children; the data changed after a load.
+                    self.progress(f"  bỏ qua {spec.code}: «{parent.name}» đã ngừng hoạt động")
+                    self.tally["đơn vị", SKIPPED] += 1
+                    continue
+                self.units[spec.code] = org_unit_create(
+                    actor=SYSTEM,
+                    parent=parent,
+                    name=spec.name,
+                    code=spec.code,
+                    level=levels[spec.level],
+                    kind=kinds[spec.kind],
+                    organisation_kind=organisation_kinds.get(spec.organisation_kind or ""),
+                    valid_from=spec.valid_from,
+                    note=spec.note,
+                )
+                self.tally["đơn vị", CREATED] += 1
+            if done % 100 == 0 or done == len(specs):
+                self.progress(f"  đơn vị {done}/{len(specs)}")
+
+    # --- successions -----------------------------------------------------------------
+
+    def load_successions(self) -> None:
+        self.progress("Kế thừa đơn vị (đổi tên, chia tách từ 01/7/2025)…")
+        for old, new, effective_date, decision in data.RENAMES:
+            self._succeed(old, [new], effective_date, decision, OrgUnitSuccession.Kind.RENAME)
+        successors: dict[str, list[str]] = {}
+        decisions: dict[str, str] = {}
+        for province, name, predecessors in data.NEW_WARDS:
+            for old in predecessors:
+                successors.setdefault(old, []).append(new_ward_code(province, name))
+                decisions[old] = data.DECISIONS[province]
+        for old, targets in successors.items():
+            self._succeed(
+                old, targets, data.TWO_TIER_START, decisions[old], OrgUnitSuccession.Kind.SPLIT
+            )
+
+    def _succeed(
+        self, old: str, new: list[str], effective_date: dt.date, decision: str, kind: str
+    ) -> None:
+        source = self.units[old]
+        targets = [self.units[code] for code in new]
+        linked = set(
+            OrgUnitSuccession.objects.filter(predecessor=source).values_list(
+                "successor_id", flat=True
+            )
+        )
+        if all(target.pk in linked for target in targets):
+            self.tally["kế thừa", KEPT] += len(targets)
+            return
+        if linked:
+            self.progress(f"  bỏ qua {old}: đã có liên kết kế thừa khác với dữ liệu mẫu")
+            self.tally["kế thừa", SKIPPED] += len(targets)
+            return
+        org_unit_succeed(
+            actor=SYSTEM,
+            sources=[source],
+            targets=targets,
+            effective_date=effective_date,
+            decision=decision,
+            kind=kind,
+        )
+        self.tally["kế thừa", CREATED] += len(targets)
+
+    # --- people ----------------------------------------------------------------------
+
+    def load_people(self) -> None:
+        self.progress(f"Cán bộ: {len(data.PEOPLE)} người…")
+        for entry in data.PEOPLE:
+            unit = self.units[entry["unit"]]
+            person = Person.objects.filter(
+                name_folded=fold(entry["full_name"]), org_unit=unit
+            ).first()
+            if person is None:
+                person = person_create(
+                    actor=SYSTEM,
+                    org_unit=unit,
+                    full_name=entry["full_name"],
+                    gender=entry.get("gender", ""),
+                    note=entry.get("note", ""),
+                )
+                self.tally["cán bộ", CREATED] += 1
+            else:
+                self.tally["cán bộ", KEPT] += 1
+            for unit_code, title, term, source in entry["positions"]:
+                self._position(person, self.units[unit_code], title, term, source)
+
+    def _position(self, person: Person, unit: OrgUnit, title: str, term: str, source: str) -> None:
+        title = normalize_spaces(title)
+        if Position.objects.filter(person=person, org_unit=unit, title=title).exists():
+            self.tally["chức vụ", KEPT] += 1
+            return
+        position_create(
+            actor=SYSTEM,
+            person=person,
+            org_unit=unit,
+            title=title,
+            term=term,
+            source=data.SOURCES[source],
+        )
+        self.tally["chức vụ", CREATED] += 1
+
+    # --- demo users ------------------------------------------------------------------
+
+    def load_users(self) -> None:
+        self.progress(f"Tài khoản trình diễn: {len(data.DEMO_USERS)}…")
+        for username, full_name, role, unit_code, admin in data.DEMO_USERS:
+            user = self._user(username, full_name, admin)
+            self._roles(user, {(Role(role).value, self.units[unit_code].pk)})
+
+    def _user(self, username: str, full_name: str, admin: bool) -> Any:
+        user_model = get_user_model()
+        user = user_model.objects.filter(username=username).first()
+        created = user is None
+        if user is None:
+            user = user_model(username=username)
+        values = {
+            "full_name": full_name,
+            "email": f"{username}@{data.DEMO_EMAIL_DOMAIN}",
+            "is_demo": True,
+            "is_active": True,
+            "is_staff": admin,
+            "is_superuser": admin,
+        }
+        changed = [field for field, value in values.items() if getattr(user, field) != value]
+        for field in changed:
+            setattr(user, field, values[field])
+        if created or not user.check_password(data.DEMO_PASSWORD):
+            user.set_password(data.DEMO_PASSWORD)
+            changed.append("password")
+        if created:
+            user.save()
+        elif changed:
+            user.save(update_fields=changed)
+        status = CREATED if created else UPDATED if changed else KEPT
+        self.tally["tài khoản", status] += 1
+        return user
+
+    def _roles(self, user: Any, wanted: set[tuple[str, int]]) -> None:
+        """The demo user holds exactly the roles of the data; others are withdrawn."""
+        held = {(row.role, row.org_unit_id): row for row in user.role_assignments.all()}
+        for key, row in held.items():
+            if key not in wanted:
+                row.delete()
+                self.tally["phân quyền", REVOKED] += 1
+        for role, unit_id in sorted(wanted - held.keys()):
+            RoleAssignment.objects.create(user=user, role=role, org_unit_id=unit_id)
+            self.tally["phân quyền", CREATED] += 1
+        self.tally["phân quyền", KEPT] += len(wanted & held.keys())
+
+
+def summary(tally: Counter[tuple[str, str]]) -> str:
+    """One line: "đơn vị 812 tạo mới; cán bộ 17 giữ nguyên; ..." in a fixed order."""
+    parts = []
+    for category in CATEGORIES:
+        counts = [
+            f"{tally[category, status]} {status}" for status in STATUSES if tally[category, status]
+        ]
+        if counts:
+            parts.append(f"{category}: {', '.join(counts)}")
+    return "; ".join(parts)

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from danvan.access.system import SYSTEM
+from danvan.core.audit import acting_as
+from danvan.demo.loader import DemoLoader, summary
+
+
+class Command(BaseCommand):
+    help = (
+        "Nạp dữ liệu trình diễn từ năm bài viết mẫu: cây đơn vị (Hà Nội, TP Hồ Chí Minh, "
+        "Ninh Bình; các quận, phường trước 01/7/2025 và một phần phường mới sau đó, có quan "
+        "hệ kế thừa), cán bộ và chức vụ như bài viết ghi, các tài khoản trình diễn "
+        "(mật khẩu DanVan@2026, chỉ đăng nhập được khi DEBUG bật). "
+        "Quy tắc: mọi thứ nằm trong một giao dịch (lỗi thì không ghi gì); đơn vị, cán bộ, "
+        "chức vụ được tạo qua các service dưới danh nghĩa Hệ thống nên có trong nhật ký; "
+        "chạy lại không tạo bản trùng: đơn vị tìm theo mã, cán bộ theo tên và đơn vị, chức "
+        "vụ theo cán bộ, đơn vị và chức danh; đã có thì giữ nguyên, chỉ đặt lại mật khẩu và "
+        "vai trò của tài khoản trình diễn."
+    )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        started = time.monotonic()
+
+        def progress(message: str) -> None:
+            if options["verbosity"] > 0:
+                self.stderr.write(message)
+
+        with transaction.atomic(), acting_as(SYSTEM):
+            tally = DemoLoader(progress).run()
+        seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
+        self.stdout.write(f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}.")

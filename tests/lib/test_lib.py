@@ -1,0 +1,53 @@
+import doctest
+
+import pytest
+
+from danvan.lib import env, numbers, text, titles
+
+
+@pytest.mark.parametrize("module", [text, titles, numbers])
+def test_doctests(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Đảng", "dang"),
+        ("Dân vận khéo", "dan van kheo"),
+        ("Hội Chữ thập đỏ", "hoi chu thap do"),
+        ("ĐOÀN THỂ", "doan the"),
+        ("Phường  Định   Công", "phuong dinh cong"),
+    ],
+)
+def test_fold(raw, folded):
+    assert text.fold(raw) == folded
+
+
+def test_fold_is_equal_for_composed_and_decomposed_input():
+    import unicodedata
+
+    word = "Khương"
+    assert text.fold(unicodedata.normalize("NFD", word)) == text.fold(word) == "khuong"
+
+
+def test_numbers_in_vietnamese_style():
+    assert numbers.format_number(2811.7) == "2.811,7"
+    assert numbers.format_number(1234567) == "1.234.567"
+    assert numbers.format_percent(12.6, 1) == "12,6%"
+
+
+@pytest.mark.parametrize("value", ["maybe", "2", "yes please"])
+def test_env_bool_refuses_what_it_does_not_understand(monkeypatch, value):
+    monkeypatch.setenv("X_FLAG", value)
+    with pytest.raises(env.EnvError):
+        env.env_bool("X_FLAG")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("1", True), ("true", True), ("0", False), ("off", False)]
+)
+def test_env_bool_reads(monkeypatch, value, expected):
+    monkeypatch.setenv("X_FLAG", value)
+    assert env.env_bool("X_FLAG") is expected
