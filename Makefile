@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: run test test-pg lint typecheck migrations-check install demo bench bench-small messages clean screenshots
+.PHONY: run test test-pg lint typecheck migrations-check install demo messages clean
 
 $(UV):
 	$(PYTHON) -m venv $(VENV)
