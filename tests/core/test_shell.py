@@ -58,3 +58,9 @@ def test_static_assets_are_vendored_not_cdn(tree, db):
     page = client_for(user).get("/quan-ly/").content.decode()
     assert "/static/vendor/htmx-2.0.11.min.js" in page
     assert "https://" not in page.split("<body")[0]
+
+
+def test_vietnamese_even_for_an_english_browser(tree, cast):
+    client = client_for(cast.board)
+    page = client.get("/quan-ly/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="vi">' in page and "Xin chào" in page
