@@ -302,6 +302,12 @@ def org_unit_delete(*, actor: Any, unit: OrgUnit) -> OrgUnit:
         raise ValidationError(
             f"Không thể xóa «{unit.name}» vì còn người dùng được phân quyền tại đơn vị này."
         )
+    held = unit.positions.count() + unit.people.count()
+    if held:
+        raise ValidationError(
+            f"Không thể xóa «{unit.name}» vì còn {held} hồ sơ cán bộ hoặc chức vụ gắn với "
+            "đơn vị này; hãy chuyển hoặc xóa chúng trước."
+        )
     unit.deleted_at = timezone.now()
     unit.save(update_fields=["deleted_at", "updated_at"])
     return unit

@@ -176,3 +176,10 @@ def test_every_service_write_is_audited_with_its_actor(tree, cast):
     assert [e.action for e in entries] == [LogEntry.Action.CREATE, LogEntry.Action.UPDATE]
     assert {e.actor_id for e in entries} == {cast.board.pk}
     assert entries[1].changes_dict["name"] == ["Phường Giáp Bát", "Phường Giáp Bát mới"]
+
+
+def test_delete_is_refused_while_people_hold_positions_there(tree, cast, officials):
+    with pytest.raises(ValidationError) as info:
+        org_unit_delete(actor=cast.board, unit=tree.bdv_hoang_mai)
+    assert "hồ sơ cán bộ hoặc chức vụ" in str(info.value)
+    assert OrgUnit.objects.filter(pk=tree.bdv_hoang_mai.pk).exists()
