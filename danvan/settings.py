@@ -183,6 +183,9 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 # --- audit ----------------------------------------------------------------------------
 AUDITLOG_INCLUDE_ALL_MODELS = False
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+# Read the "before" row through the base manager: the default managers hide soft-deleted
+# rows, and a restore would otherwise be logged as if it had no previous state.
+AUDITLOG_USE_BASE_MANAGER = True
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 100

@@ -6,8 +6,7 @@ class AccessConfig(AppConfig):
     verbose_name = "Phân quyền"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from danvan.access.models import RoleAssignment
+        from danvan.core.audit import register
 
-        auditlog.register(RoleAssignment)
+        register(RoleAssignment)

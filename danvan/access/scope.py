@@ -11,7 +11,7 @@ the record or through any unit where they hold a position).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, Q, QuerySet
@@ -21,7 +21,7 @@ from danvan.access.roles import ROLE_CAPS, Cap
 if TYPE_CHECKING:
     from danvan.org.models import OrgUnit
 
-M = TypeVar("M", bound=Model)
+QS = TypeVar("QS", bound=QuerySet[Any])
 
 _CACHE_ATTR = "_danvan_scope_paths"
 _ALL = "/"
@@ -69,11 +69,11 @@ def _unit_fields(model: type[Model]) -> tuple[str, ...]:
     return tuple(fields)
 
 
-def scoped(queryset: QuerySet[M], user: Any, cap: Cap) -> QuerySet[M]:
+def scoped(queryset: QS, user: Any, cap: Cap) -> QS:
     """Restrict ``queryset`` to the records ``user`` may reach with ``cap``."""
     paths = scope_paths(user, cap)
     if not paths:
-        return queryset.none()
+        return cast(QS, queryset.none())
     if _ALL in paths:
         return queryset
     fields = _unit_fields(queryset.model)
@@ -82,10 +82,10 @@ def scoped(queryset: QuerySet[M], user: Any, cap: Cap) -> QuerySet[M]:
         lookup = f"{field}__path__startswith" if field else "path__startswith"
         for path in paths:
             condition |= Q(**{lookup: path})
-    queryset = queryset.filter(condition)
+    narrowed = queryset.filter(condition)
     if any("__" in f for f in fields):
-        queryset = queryset.distinct()
-    return queryset
+        narrowed = narrowed.distinct()
+    return cast(QS, narrowed)
 
 
 def can(user: Any, cap: Cap, unit: OrgUnit | None) -> bool:

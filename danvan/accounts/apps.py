@@ -6,11 +6,8 @@ class AccountsConfig(AppConfig):
     verbose_name = "Tài khoản"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
         from danvan.accounts.models import ApiToken, User
+        from danvan.core.audit import register
 
-        auditlog.register(
-            User, exclude_fields=["password", "last_login", "date_joined"], mask_fields=[]
-        )
-        auditlog.register(ApiToken, exclude_fields=["key_hash", "last_used_at"])
+        register(User, exclude=("password", "last_login", "date_joined"))
+        register(ApiToken, exclude=("key_hash", "last_used_at"))

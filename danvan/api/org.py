@@ -3,8 +3,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.access.roles import Cap
@@ -52,7 +53,7 @@ def get_org_unit(request: HttpRequest, unit_id: int) -> OrgUnit:
 
 
 @router.post("", response={201: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def create_org_unit(request: HttpRequest, payload: OrgUnitIn) -> tuple[int, OrgUnit]:
+def create_org_unit(request: HttpRequest, payload: OrgUnitIn) -> Status[OrgUnit]:
     parent = selectors.org_unit_get(user=request.user, pk=payload.parent_id)
     unit = services.org_unit_create(
         actor=request.user,
@@ -68,25 +69,29 @@ def create_org_unit(request: HttpRequest, payload: OrgUnitIn) -> tuple[int, OrgU
         valid_to=payload.valid_to,
         note=payload.note,
     )
-    return 201, unit
+    return Status(201, unit)
 
 
 @router.patch("/{unit_id}", response={200: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
 def patch_org_unit(request: HttpRequest, unit_id: int, payload: OrgUnitPatch) -> OrgUnit:
     unit = selectors.org_unit_get(user=request.user, pk=unit_id)
-    data = payload.dict(exclude_unset=True)
-    new_parent_id = data.pop("parent_id", None)
-    lookups = {
-        "level": (OrgLevel, "cấp"),
-        "kind": (UnitKind, "loại đơn vị"),
-        "organisation_kind": (OrganisationKind, "loại tổ chức"),
-    }
-    for field, (model, label) in lookups.items():
-        if field in data:
-            data[field] = _lookup(model, data[field], field, label)
-    if data:
-        unit = services.org_unit_update(actor=request.user, unit=unit, **data)
-    if new_parent_id is not None and new_parent_id != unit.parent_id:
-        new_parent = selectors.org_unit_get(user=request.user, pk=new_parent_id, cap=Cap.ORG_VIEW)
-        unit = services.org_unit_move(actor=request.user, unit=unit, new_parent=new_parent)
+    # An edit and a move in one call land together or not at all.
+    with transaction.atomic():
+        data = payload.dict(exclude_unset=True)
+        new_parent_id = data.pop("parent_id", None)
+        lookups = {
+            "level": (OrgLevel, "cấp"),
+            "kind": (UnitKind, "loại đơn vị"),
+            "organisation_kind": (OrganisationKind, "loại tổ chức"),
+        }
+        for field, (model, label) in lookups.items():
+            if field in data:
+                data[field] = _lookup(model, data[field], field, label)
+        if data:
+            unit = services.org_unit_update(actor=request.user, unit=unit, **data)
+        if new_parent_id is not None and new_parent_id != unit.parent_id:
+            new_parent = selectors.org_unit_get(
+                user=request.user, pk=new_parent_id, cap=Cap.ORG_VIEW
+            )
+            unit = services.org_unit_move(actor=request.user, unit=unit, new_parent=new_parent)
     return selectors.org_unit_get(user=request.user, pk=unit.pk)

@@ -31,15 +31,12 @@ class AuditFilterForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        types = selectors.audited_content_types()
-        self.fields["content_type"].choices = [  # type: ignore[attr-defined]
-            ("", "Tất cả"),
-            *[
-                (ct.pk, str(ct.model_class()._meta.verbose_name).capitalize())
-                for ct in types
-                if ct.model_class() is not None
-            ],
-        ]
+        choices: list[tuple[object, str]] = [("", "Tất cả")]
+        for content_type in selectors.audited_content_types():
+            model = content_type.model_class()
+            if model is not None:
+                choices.append((content_type.pk, str(model._meta.verbose_name).capitalize()))
+        self.fields["content_type"].choices = choices  # type: ignore[attr-defined]
 
 
 @login_required

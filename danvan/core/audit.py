@@ -50,6 +50,15 @@ def connect() -> None:
     pre_save.connect(_fill_actor, sender=LogEntry, dispatch_uid="danvan_fill_actor")
 
 
+def register(model: type, exclude: tuple[str, ...] = ()) -> None:
+    """Audit ``model``'s own columns. Naming them keeps auditlog from also listing reverse
+    relations ("people.Person.None") in every entry; ``exclude`` drops derived columns."""
+    from auditlog.registry import auditlog
+
+    own = [f.name for f in model._meta.concrete_fields if f.name not in exclude]  # type: ignore[attr-defined]
+    auditlog.register(model, include_fields=own)
+
+
 def service(fn: Callable[P, R]) -> Callable[P, R]:
     """Mark a write service: atomic, and audited under the ``actor`` keyword argument."""
 

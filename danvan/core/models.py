@@ -30,8 +30,8 @@ class DomainModel(models.Model):
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
     deleted_at = models.DateTimeField("xóa lúc", null=True, blank=True, editable=False)
 
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
+    # Each concrete model declares ``objects`` (only alive rows, an AliveManager or a
+    # subclass with its own queryset) and ``all_objects`` (deleted ones too).
 
     class Meta:
         abstract = True

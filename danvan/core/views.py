@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can
+from danvan.core.http import AppRequest
 from danvan.org.selectors import org_unit_stats
 from danvan.people.selectors import person_search
 
@@ -30,7 +31,7 @@ def portal_placeholder(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AppRequest) -> HttpResponse:
     """Tổng quan: who I am, where my roles reach, and the tree at a glance."""
     assignments = request.user.role_assignments.select_related("org_unit").order_by(
         "org_unit__path"

@@ -6,16 +6,13 @@ class OrgConfig(AppConfig):
     verbose_name = "Tổ chức, đơn vị"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
+        from danvan.core.audit import register
         from danvan.org import models
 
-        auditlog.register(models.OrgLevel)
-        auditlog.register(models.UnitKind)
-        auditlog.register(models.OrganisationKind)
-        # path, depth and name_folded are derived from parent and name: a move is
-        # recorded once, as the parent change of the unit that moved.
-        auditlog.register(
-            models.OrgUnit, exclude_fields=["path", "depth", "name_folded", "updated_at"]
-        )
-        auditlog.register(models.OrgUnitSuccession)
+        register(models.OrgLevel)
+        register(models.UnitKind)
+        register(models.OrganisationKind)
+        # path, depth and name_folded derive from parent and name: a move is recorded
+        # once, as the parent change of the unit that moved.
+        register(models.OrgUnit, exclude=("path", "depth", "name_folded", "updated_at"))
+        register(models.OrgUnitSuccession)

@@ -40,9 +40,10 @@ def _d(day: dt.date | None) -> str:
 
 
 def _refuse_if_historical(unit: OrgUnit, field: str | None = None) -> None:
-    if unit.is_historical:
+    if unit.is_historical and unit.valid_to is not None:
+        closed_from = unit.valid_to + dt.timedelta(days=1)
         message = (
-            f"«{unit.name}» đã ngừng hoạt động từ {_d(unit.valid_to + dt.timedelta(days=1))}: "  # type: ignore[operator]
+            f"«{unit.name}» đã ngừng hoạt động từ {_d(closed_from)}: "
             "đơn vị cũ chỉ được xem, không được sửa."
         )
         raise ValidationError({field: message} if field else message)
@@ -53,6 +54,10 @@ def _validate(unit: OrgUnit) -> None:
     errors: dict[str, str] = {}
     if not unit.name:
         errors["name"] = "Tên đơn vị không được để trống."
+    if not unit.level_id:
+        errors["level"] = "Phải chọn cấp của đơn vị."
+    if not unit.kind_id:
+        errors["kind"] = "Phải chọn loại đơn vị."
     if not unit.code:
         errors["code"] = "Mã đơn vị không được để trống."
     else:
@@ -82,7 +87,10 @@ def _validate(unit: OrgUnit) -> None:
         )
     if errors:
         raise ValidationError(errors)
-    unit.full_clean(exclude=["parent", "level", "kind", "organisation_kind"])
+    # Derived columns are checked through the fields they come from.
+    unit.full_clean(
+        exclude=["parent", "level", "kind", "organisation_kind", "path", "depth", "name_folded"]
+    )
 
 
 def _place_under(unit: OrgUnit, parent: OrgUnit | None) -> tuple[str, int]:
@@ -138,8 +146,8 @@ def org_unit_update(*, actor: Any, unit: OrgUnit, **changes: Any) -> OrgUnit:
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
     for field, value in changes.items():
-        if field in {"name", "code"}:
-            value = normalize_spaces(value)
+        if field in {"name", "code", "note"}:
+            value = normalize_spaces(value) if field != "note" else (value or "").strip()
         setattr(unit, field, value)
     unit.name_folded = fold(unit.name)
     _validate(unit)

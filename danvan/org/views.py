@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -12,6 +12,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core.forms import add_service_errors
+from danvan.core.http import AppRequest
 from danvan.org import selectors, services
 from danvan.org.forms import OrgUnitCreateForm, OrgUnitForm, OrgUnitMergeForm, OrgUnitMoveForm
 from danvan.org.models import OrganisationKind, OrgLevel, UnitKind
@@ -21,7 +22,7 @@ PAGE_SIZE = 50
 
 
 @login_required
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: AppRequest) -> HttpResponse:
     require(request.user, Cap.ORG_VIEW, None)
     params = request.GET
     filters = {
@@ -33,7 +34,14 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     }
     searching = any(filters.values())
     if searching:
-        units = selectors.org_unit_list(user=request.user, **filters)
+        units = selectors.org_unit_list(
+            user=request.user,
+            q=filters["q"],
+            kind=filters["kind"],
+            level=filters["level"],
+            organisation_kind=filters["organisation_kind"],
+            status=filters["status"],
+        )
         page = Paginator(units, PAGE_SIZE).get_page(params.get("page"))
     else:
         page = None
@@ -188,7 +196,7 @@ def unit_trash(request: HttpRequest) -> HttpResponse:
 def unit_restore(request: HttpRequest, pk: int) -> HttpResponse:
     unit = selectors.org_unit_deleted(user=request.user).filter(pk=pk).first()
     if unit is None:
-        raise PermissionDenied("Không có đơn vị đã xóa này trong phạm vi của bạn.")
+        raise Http404("Không có đơn vị đã xóa này trong phạm vi của bạn.")
     try:
         services.org_unit_restore(actor=request.user, unit=unit)
     except ValidationError as error:

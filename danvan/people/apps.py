@@ -6,9 +6,8 @@ class PeopleConfig(AppConfig):
     verbose_name = "Cán bộ"
 
     def ready(self) -> None:
-        from auditlog.registry import auditlog
-
+        from danvan.core.audit import register
         from danvan.people.models import Person, Position
 
-        auditlog.register(Person, exclude_fields=["name_folded", "updated_at"])
-        auditlog.register(Position, exclude_fields=["title_folded", "updated_at"])
+        register(Person, exclude=("name_folded", "updated_at"))
+        register(Position, exclude=("title_folded", "updated_at"))

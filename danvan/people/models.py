@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from danvan.core.models import DomainModel
+from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 from danvan.lib.titles import abbreviations_in, expand_title
 
 
@@ -33,6 +33,9 @@ class Person(DomainModel):
     )
     note = models.TextField("ghi chú", blank=True)
     name_folded = models.CharField(max_length=150, db_index=True, editable=False)
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
 
     class Meta:
         ordering = ["full_name", "id"]

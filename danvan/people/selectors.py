@@ -50,7 +50,7 @@ def person_get(*, user: Any, pk: int, cap: Cap = Cap.PEOPLE_VIEW) -> Person:
     return person
 
 
-def position_get(*, user: Any, pk: int, cap: Cap = Cap.PEOPLE_MANAGE) -> Position:
+def position_get(*, user: Any, pk: int, cap: Cap = Cap.PEOPLE_VIEW) -> Position:
     position = (
         scoped(Position.objects.filter(pk=pk), user, cap)
         .select_related("person", "org_unit")

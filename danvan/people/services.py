@@ -29,7 +29,7 @@ def _check_person(person: Person) -> None:
     if not person.full_name:
         raise ValidationError({"full_name": "Họ và tên không được để trống."})
     person.name_folded = fold(person.full_name)
-    person.full_clean(exclude=["org_unit"])
+    person.full_clean(exclude=["org_unit", "name_folded"])
 
 
 def _check_position(position: Position) -> None:
@@ -45,7 +45,7 @@ def _check_position(position: Position) -> None:
     if errors:
         raise ValidationError(errors)
     position.title_folded = fold(f"{position.title} {expand_title(position.title)}")[:400]
-    position.full_clean(exclude=["person", "org_unit"])
+    position.full_clean(exclude=["person", "org_unit", "title_folded"])
 
 
 @service

@@ -12,6 +12,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core.forms import add_service_errors
+from danvan.core.http import AppRequest
 from danvan.org.selectors import org_unit_get
 from danvan.people import selectors, services
 from danvan.people.forms import PersonForm, PositionForm
@@ -20,7 +21,7 @@ PAGE_SIZE = 30
 
 
 @login_required
-def person_list(request: HttpRequest) -> HttpResponse:
+def person_list(request: AppRequest) -> HttpResponse:
     require(request.user, Cap.PEOPLE_VIEW, None)
     q = request.GET.get("q", "").strip()
     unit_id = request.GET.get("org_unit", "")
@@ -128,6 +129,7 @@ def position_create(request: HttpRequest, person_pk: int) -> HttpResponse:
 @login_required
 def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
     position = selectors.position_get(user=request.user, pk=pk)
+    require(request.user, Cap.PEOPLE_MANAGE, position.org_unit)
     initial = {f: getattr(position, f) for f in PositionForm.base_fields}
     form = PositionForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
