@@ -99,7 +99,8 @@ _sqlite_path = VAR_DIR / "danvan.sqlite3"
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL") or f"sqlite:///{_sqlite_path}",
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        # Tests open connections from live-server threads; pooled ones would outlive them.
+        conn_max_age=0 if TESTING else env_int("DB_CONN_MAX_AGE", 60),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
