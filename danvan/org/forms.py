@@ -35,8 +35,12 @@ class OrgUnitForm(forms.Form):
     code = forms.CharField(
         label="Mã đơn vị", max_length=64, help_text="Mã ngắn, duy nhất, ví dụ HN-HM-DINHCONG."
     )
-    level = forms.ModelChoiceField(label="Cấp", queryset=OrgLevel.objects.all())
-    kind = forms.ModelChoiceField(label="Loại đơn vị", queryset=UnitKind.objects.all())
+    level = forms.ModelChoiceField(
+        empty_label="— Chọn —", label="Cấp", queryset=OrgLevel.objects.all()
+    )
+    kind = forms.ModelChoiceField(
+        empty_label="— Chọn —", label="Loại đơn vị", queryset=UnitKind.objects.all()
+    )
     organisation_kind = forms.ModelChoiceField(
         label="Loại tổ chức",
         queryset=OrganisationKind.objects.all(),
@@ -51,7 +55,9 @@ class OrgUnitForm(forms.Form):
 
 
 class OrgUnitCreateForm(OrgUnitForm):
-    parent = UnitChoiceField(label="Đơn vị cấp trên", queryset=OrgUnit.objects.none())
+    parent = UnitChoiceField(
+        empty_label="— Chọn —", label="Đơn vị cấp trên", queryset=OrgUnit.objects.none()
+    )
 
     field_order = ["parent", "name", "code", "level", "kind", "organisation_kind"]
 
@@ -61,7 +67,9 @@ class OrgUnitCreateForm(OrgUnitForm):
 
 
 class OrgUnitMoveForm(forms.Form):
-    new_parent = UnitChoiceField(label="Chuyển về đơn vị cấp trên", queryset=OrgUnit.objects.none())
+    new_parent = UnitChoiceField(
+        empty_label="— Chọn —", label="Chuyển về đơn vị cấp trên", queryset=OrgUnit.objects.none()
+    )
 
     def __init__(self, *args: Any, user: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -70,7 +78,9 @@ class OrgUnitMoveForm(forms.Form):
 
 
 class OrgUnitMergeForm(forms.Form):
-    target = UnitChoiceField(label="Đơn vị kế thừa", queryset=OrgUnit.objects.none())
+    target = UnitChoiceField(
+        empty_label="— Chọn —", label="Đơn vị kế thừa", queryset=OrgUnit.objects.none()
+    )
     also = forms.ModelMultipleChoiceField(
         label="Cùng sáp nhập các đơn vị cùng cấp",
         queryset=OrgUnit.objects.none(),
@@ -88,5 +98,9 @@ class OrgUnitMergeForm(forms.Form):
     def __init__(self, *args: Any, user: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["target"].queryset = manageable_units(user, exclude=unit)  # type: ignore[attr-defined]
-        siblings = manageable_units(user).filter(parent_id=unit.parent_id).exclude(pk=unit.pk)
+        siblings = (
+            manageable_units(user)
+            .filter(parent_id=unit.parent_id, kind_id=unit.kind_id)
+            .exclude(pk=unit.pk)
+        )
         self.fields["also"].queryset = siblings  # type: ignore[attr-defined]

@@ -17,7 +17,9 @@ def _units(user: Any) -> Any:
 
 class PersonForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
-    org_unit = UnitChoiceField(label="Đơn vị quản lý hồ sơ", queryset=OrgUnit.objects.none())
+    org_unit = UnitChoiceField(
+        empty_label="— Chọn —", label="Đơn vị quản lý hồ sơ", queryset=OrgUnit.objects.none()
+    )
     gender = forms.ChoiceField(
         label="Giới tính", choices=[("", "—"), *Person.Gender.choices], required=False
     )
@@ -36,7 +38,9 @@ class PersonForm(forms.Form):
 
 
 class PositionForm(forms.Form):
-    org_unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
+    org_unit = UnitChoiceField(
+        empty_label="— Chọn —", label="Đơn vị", queryset=OrgUnit.objects.none()
+    )
     title = forms.CharField(
         label="Chức danh (ghi như văn bản)",
         max_length=255,
