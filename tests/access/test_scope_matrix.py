@@ -22,30 +22,21 @@ from danvan.access.scope import scoped
 from danvan.org.models import OrgUnit
 from danvan.people.models import Person, Position
 from tests.factories import OrgUnitFactory, UserFactory, grant, make_person
+from tests.helpers import (
+    ALL_UNITS,
+    DINH_CONG,
+    HOANG_MAI,
+    NOWHERE,
+    person_form,
+    position_form,
+    unit_form,
+)
 
 # --- the specification, as data --------------------------------------------------------
 
 VIEW = frozenset({"org.view", "people.view"})
 MANAGE = frozenset({"org.manage", "people.manage"})
 
-ALL_UNITS = frozenset(
-    {
-        "VN",
-        "HN",
-        "HN-HM",
-        "HN-HM-BDV",
-        "HN-HM-DINHCONG",
-        "HN-HM-DINHCONG-MTTQ",
-        "HN-HM-DAIKIM",
-        "HN-TH",
-        "HN-TH-BUOI",
-    }
-)
-HOANG_MAI = frozenset(
-    {"HN-HM", "HN-HM-BDV", "HN-HM-DINHCONG", "HN-HM-DINHCONG-MTTQ", "HN-HM-DAIKIM"}
-)
-DINH_CONG = frozenset({"HN-HM-DINHCONG", "HN-HM-DINHCONG-MTTQ"})
-NOWHERE: frozenset[str] = frozenset()
 
 # role → (management capabilities it holds, the unit codes its role reaches)
 SPEC: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -312,49 +303,6 @@ def test_create_form_for_a_reader_is_403(tree, cast):
 # --- POSTs: refused writes change nothing ----------------------------------------------
 
 
-def _unit_form(unit: OrgUnit, **changes: Any) -> dict[str, Any]:
-    data = {
-        "name": unit.name,
-        "code": unit.code,
-        "level": unit.level_id,
-        "kind": unit.kind_id,
-        "organisation_kind": unit.organisation_kind_id or "",
-        "valid_from": unit.valid_from.isoformat() if unit.valid_from else "",
-        "valid_to": unit.valid_to.isoformat() if unit.valid_to else "",
-        "note": unit.note,
-    }
-    data.update(changes)
-    return data
-
-
-def _person_form(person: Person, **changes: Any) -> dict[str, Any]:
-    data = {
-        "full_name": person.full_name,
-        "org_unit": person.org_unit_id,
-        "gender": person.gender,
-        "birth_year": person.birth_year or "",
-        "phone": person.phone,
-        "email": person.email,
-        "note": person.note,
-    }
-    data.update(changes)
-    return data
-
-
-def _position_form(position: Position, **changes: Any) -> dict[str, Any]:
-    data = {
-        "org_unit": position.org_unit_id,
-        "title": position.title,
-        "term": position.term,
-        "start_date": "",
-        "end_date": "",
-        "is_primary": "on" if position.is_primary else "",
-        "source": position.source,
-    }
-    data.update(changes)
-    return data
-
-
 WRITES = [
     "org_edit",
     "org_delete",
@@ -405,13 +353,13 @@ def _try_write(
     elif write == "position_delete":
         position = position_create(actor=SYSTEM, person=person, org_unit=unit, title=mark)
     urls = {
-        "org_edit": (f"/quan-ly/don-vi/{unit.pk}/sua/", _unit_form(unit, note=mark)),
+        "org_edit": (f"/quan-ly/don-vi/{unit.pk}/sua/", unit_form(unit, note=mark)),
         "org_delete": (f"/quan-ly/don-vi/{unit.pk}/xoa/", {}),
-        "person_edit": (f"/quan-ly/can-bo/{person.pk}/sua/", _person_form(person, note=mark)),
+        "person_edit": (f"/quan-ly/can-bo/{person.pk}/sua/", person_form(person, note=mark)),
         "person_delete": (f"/quan-ly/can-bo/{person.pk}/xoa/", {}),
         "position_edit": (
             f"/quan-ly/can-bo/chuc-vu/{position.pk}/sua/",
-            _position_form(position, term=mark[:30]),
+            position_form(position, term=mark[:30]),
         ),
         "position_delete": (f"/quan-ly/can-bo/chuc-vu/{position.pk}/xoa/", {}),
     }
@@ -463,7 +411,7 @@ def test_write_matrix(tree, cast, staff, write):
 def test_reporter_post_edit_of_own_unit_is_403_and_changes_nothing(tree, cast):
     before = unit_snapshot(tree.dinh_cong)
     response = client_as(cast, "reporter").post(
-        f"/quan-ly/don-vi/{tree.dinh_cong.pk}/sua/", _unit_form(tree.dinh_cong, name="Đổi tên")
+        f"/quan-ly/don-vi/{tree.dinh_cong.pk}/sua/", unit_form(tree.dinh_cong, name="Đổi tên")
     )
     assert response.status_code == 403
     assert unit_snapshot(tree.dinh_cong) == before
@@ -472,7 +420,7 @@ def test_reporter_post_edit_of_own_unit_is_403_and_changes_nothing(tree, cast):
 def test_board_post_edit_of_a_tay_ho_unit_is_404_and_changes_nothing(tree, cast):
     before = unit_snapshot(tree.buoi)
     response = client_as(cast, "board").post(
-        f"/quan-ly/don-vi/{tree.buoi.pk}/sua/", _unit_form(tree.buoi, name="Phường Bưởi mới")
+        f"/quan-ly/don-vi/{tree.buoi.pk}/sua/", unit_form(tree.buoi, name="Phường Bưởi mới")
     )
     assert response.status_code == 404
     assert unit_snapshot(tree.buoi) == before

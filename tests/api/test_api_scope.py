@@ -20,25 +20,7 @@ from django.test import Client
 from danvan.access.system import SYSTEM
 from danvan.accounts.services import api_token_create, api_token_revoke
 from danvan.org.models import OrgUnit
-
-ALL_UNITS = frozenset(
-    {
-        "VN",
-        "HN",
-        "HN-HM",
-        "HN-HM-BDV",
-        "HN-HM-DINHCONG",
-        "HN-HM-DINHCONG-MTTQ",
-        "HN-HM-DAIKIM",
-        "HN-TH",
-        "HN-TH-BUOI",
-    }
-)
-HOANG_MAI = frozenset(
-    {"HN-HM", "HN-HM-BDV", "HN-HM-DINHCONG", "HN-HM-DINHCONG-MTTQ", "HN-HM-DAIKIM"}
-)
-DINH_CONG = frozenset({"HN-HM-DINHCONG", "HN-HM-DINHCONG-MTTQ"})
-NOWHERE: frozenset[str] = frozenset()
+from tests.helpers import ALL_UNITS, DINH_CONG, HOANG_MAI, NOWHERE
 
 # role → (may manage the org tree, unit codes it sees)
 SPEC: dict[str, tuple[bool, frozenset[str]]] = {

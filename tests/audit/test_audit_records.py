@@ -22,6 +22,7 @@ from danvan.org.models import OrgUnit, OrgUnitSuccession
 from danvan.org.services import org_unit_update
 from danvan.people.models import Person, Position
 from danvan.people.services import person_update
+from tests.helpers import person_form, position_form, unit_form
 
 CREATE, UPDATE, DELETE = LogEntry.Action.CREATE, LogEntry.Action.UPDATE, LogEntry.Action.DELETE
 
@@ -52,49 +53,6 @@ def is_blank(value: Any) -> bool:
 def assert_entry(entry: LogEntry, action: int, actor: Any) -> None:
     assert entry.action == action, entry.changes_dict
     assert entry.actor_id == actor.pk, f"actor {entry.actor} instead of {actor}"
-
-
-def unit_form(unit: OrgUnit, **changes: Any) -> dict[str, Any]:
-    data = {
-        "name": unit.name,
-        "code": unit.code,
-        "level": unit.level_id,
-        "kind": unit.kind_id,
-        "organisation_kind": unit.organisation_kind_id or "",
-        "valid_from": unit.valid_from.isoformat() if unit.valid_from else "",
-        "valid_to": unit.valid_to.isoformat() if unit.valid_to else "",
-        "note": unit.note,
-    }
-    data.update(changes)
-    return data
-
-
-def person_form(person: Person, **changes: Any) -> dict[str, Any]:
-    data = {
-        "full_name": person.full_name,
-        "org_unit": person.org_unit_id,
-        "gender": person.gender,
-        "birth_year": person.birth_year or "",
-        "phone": person.phone,
-        "email": person.email,
-        "note": person.note,
-    }
-    data.update(changes)
-    return data
-
-
-def position_form(position: Position, **changes: Any) -> dict[str, Any]:
-    data = {
-        "org_unit": position.org_unit_id,
-        "title": position.title,
-        "term": position.term,
-        "start_date": position.start_date.isoformat() if position.start_date else "",
-        "end_date": position.end_date.isoformat() if position.end_date else "",
-        "is_primary": "on" if position.is_primary else "",
-        "source": position.source,
-    }
-    data.update(changes)
-    return data
 
 
 def new_entries_since(marker: int) -> list[LogEntry]:
