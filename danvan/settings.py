@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "danvan.org",
     "danvan.people",
     "danvan.audit",
+    "danvan.reporting",
     "danvan.api",
     "danvan.demo",
 ]

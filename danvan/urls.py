@@ -11,6 +11,7 @@ urlpatterns = [
     path("quan-ly/don-vi/", include("danvan.org.urls")),
     path("quan-ly/can-bo/", include("danvan.people.urls")),
     path("quan-ly/nhat-ky/", include("danvan.audit.urls")),
+    path("quan-ly/bao-cao/", include("danvan.reporting.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -26,17 +26,25 @@ class Cap(StrEnum):
     PEOPLE_MANAGE = "people.manage"
     AUDIT_VIEW = "audit.view"
     USERS_MANAGE = "users.manage"
+    REPORT_VIEW = "report.view"
+    REPORT_ENTER = "report.enter"
+    REPORT_SUBMIT = "report.submit"
+    REPORT_APPROVE = "report.approve"
     PORTAL_EDIT = "portal.edit"
     PORTAL_PUBLISH = "portal.publish"
 
 
-_READ = {Cap.ORG_VIEW, Cap.PEOPLE_VIEW}
+_READ = {Cap.ORG_VIEW, Cap.PEOPLE_VIEW, Cap.REPORT_VIEW}
+# Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
+# submits, and approves the units under it (approval is checked on the parent unit).
+_ENTER = {Cap.REPORT_ENTER}
+_LEAD = {Cap.REPORT_ENTER, Cap.REPORT_SUBMIT, Cap.REPORT_APPROVE}
 
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.SYSTEM_ADMIN: frozenset(Cap),
-    Role.BOARD_STAFF: frozenset(_READ | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
-    Role.UNIT_LEADER: frozenset(_READ),
-    Role.UNIT_REPORTER: frozenset(_READ),
+    Role.BOARD_STAFF: frozenset(_READ | _LEAD | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
+    Role.UNIT_LEADER: frozenset(_READ | _LEAD),
+    Role.UNIT_REPORTER: frozenset(_READ | _ENTER),
     Role.VIEWER: frozenset(_READ),
     Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT}),
     Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH}),

@@ -8,8 +8,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from danvan.api import org, people
+from danvan.api import org, people, reporting
 from danvan.api.auth import auth
+from danvan.reporting.services import ReportLocked
 
 api = NinjaAPI(
     title="danvan API",
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("/org-units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cán bộ"])
+api.add_router("", reporting.router, tags=["Báo cáo định kỳ"])
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:
@@ -49,6 +51,11 @@ def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResp
         errors.setdefault(field or "__all__", []).append(item.get("msg", "không hợp lệ"))
     detail = "Dữ liệu gửi lên không hợp lệ: " + ", ".join(errors)
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
+
+
+@api.exception_handler(ReportLocked)
+def on_locked(request: HttpRequest, exc: ReportLocked) -> HttpResponse:
+    return api.create_response(request, {"detail": str(exc)}, status=409)
 
 
 @api.exception_handler(PermissionDenied)

@@ -17,6 +17,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "nav": {
             "org": can(user, Cap.ORG_VIEW, None),
             "people": can(user, Cap.PEOPLE_VIEW, None),
+            "reports": can(user, Cap.REPORT_VIEW, None),
             "audit": can(user, Cap.AUDIT_VIEW, None),
             "users": can(user, Cap.USERS_MANAGE, None),
             "portal": can(user, Cap.PORTAL_EDIT, None),

@@ -1,0 +1,257 @@
+"""Aggregates straight from the stored values: fresh the moment a report is sent.
+
+DHIS2 precomputes analytics tables in a batch run; here every dashboard number is one
+indexed SQL query over ``reporting_datavalue`` joined to the unit paths, so a submission
+shows in every ancestor's figure at once, with no cache to invalidate.
+
+Rules:
+- Space: a unit's subtree is a prefix match on the materialised path.
+- Time: for a period P each unit contributes values stored at P or at any period inside
+  it (months of a quarter, halves of a year...). When a unit has several grains for the
+  same indicator (a six-month figure and its months), the coarsest one wins for that
+  unit, so nothing is counted twice.
+- Indicator: SUM adds; LAST takes each unit's latest value in P, then adds across units
+  (members at the end of the period); AVERAGE averages units; NONE does not aggregate.
+  A computed indicator (a ratio) aggregates its numerator and denominator and divides
+  at the end: never an average of percentages.
+- Only figures a unit has sent up (submitted or approved) count, unless asked otherwise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.db import connection
+
+from danvan.lib import periods
+from danvan.org.models import OrgUnit
+from danvan.reporting.models import COUNTED, Indicator
+
+Number = Decimal | None
+
+
+def _period_codes(period: periods.Period) -> list[str]:
+    codes = [period.code]
+    for kind in (periods.HALF, periods.QUARTER, periods.MONTH):
+        codes += [p.code for p in period.sub_periods(kind) if p != period]
+    return codes
+
+
+def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
+    """Per (indicator, unit): the coarsest grain present, its total, mean and last value."""
+    marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
+    return f"""
+        WITH picked AS (
+            SELECT dv.indicator_id, dv.org_unit_id, dv.period_span, dv.period_start, dv.value,
+                   MAX(dv.period_span) OVER (PARTITION BY dv.indicator_id, dv.org_unit_id)
+                       AS coarsest,
+                   ROW_NUMBER() OVER (PARTITION BY dv.indicator_id, dv.org_unit_id
+                                      ORDER BY dv.period_span DESC, dv.period_start DESC)
+                       AS newest
+            FROM reporting_datavalue dv
+            JOIN org_orgunit u ON u.id = dv.org_unit_id
+            WHERE dv.indicator_id IN ({marks(n_ind)})
+              AND dv.period IN ({marks(n_codes)})
+              AND dv.status IN ({marks(n_status)})
+              AND dv.value IS NOT NULL
+              AND u.path LIKE %s
+        )
+        SELECT indicator_id, org_unit_id,
+               SUM(value) AS total,
+               AVG(value) AS mean,
+               MAX(CASE WHEN newest = 1 THEN value END) AS last_value
+        FROM picked
+        WHERE period_span = coarsest
+        GROUP BY indicator_id, org_unit_id
+    """
+
+
+@dataclass(frozen=True)
+class UnitValue:
+    indicator_id: int
+    org_unit_id: int
+    total: Decimal
+    mean: Decimal
+    last: Decimal
+
+    def by(self, rule: str) -> Decimal:
+        if rule == Indicator.Aggregation.LAST:
+            return self.last
+        if rule == Indicator.Aggregation.AVERAGE:
+            return self.mean
+        return self.total
+
+
+def _dec(value: Any) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def unit_values(
+    indicators: Iterable[Indicator],
+    root: OrgUnit,
+    period: periods.Period,
+    statuses: Sequence[str] = COUNTED,
+) -> list[UnitValue]:
+    """Each unit's own value for each (stored) indicator in ``root``'s subtree."""
+    ids = sorted({i.pk for i in indicators})
+    if not ids:
+        return []
+    codes = _period_codes(period)
+    sql = _per_unit_sql(len(ids), len(codes), len(statuses))
+    params = [*ids, *codes, *statuses, root.path + "%"]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [
+        UnitValue(ind, unit, _dec(total), _dec(mean), _dec(last))
+        for ind, unit, total, mean, last in rows
+    ]
+
+
+def _stored(indicators: Iterable[Indicator]) -> list[Indicator]:
+    """The stored indicators needed: computed ones bring their numerator and denominator."""
+    needed: dict[int, Indicator] = {}
+    for indicator in indicators:
+        if indicator.is_computed:
+            for part in (indicator.numerator, indicator.denominator):
+                needed[part.pk] = part  # type: ignore[union-attr]
+        else:
+            needed[indicator.pk] = indicator
+    return list(needed.values())
+
+
+def combine(indicator: Indicator, rows: list[UnitValue]) -> Number:
+    """Roll per-unit values of one stored indicator up to one number."""
+    if not rows or indicator.aggregation == Indicator.Aggregation.NONE:
+        return None
+    values = [row.by(indicator.aggregation) for row in rows]
+    if indicator.aggregation == Indicator.Aggregation.AVERAGE:
+        return sum(values, Decimal(0)) / len(values)
+    return sum(values, Decimal(0))
+
+
+def ratio(indicator: Indicator, numerator: Number, denominator: Number) -> Number:
+    if numerator is None or not denominator:
+        return None
+    return numerator / denominator * indicator.factor
+
+
+def aggregate(
+    indicators: Sequence[Indicator],
+    root: OrgUnit,
+    period: periods.Period,
+    statuses: Sequence[str] = COUNTED,
+) -> dict[str, Number]:
+    """indicator code → the subtree's value for ``period`` (one SQL query in all)."""
+    stored = _stored(indicators)
+    by_indicator: dict[int, list[UnitValue]] = {}
+    for row in unit_values(stored, root, period, statuses):
+        by_indicator.setdefault(row.indicator_id, []).append(row)
+    totals = {i.pk: combine(i, by_indicator.get(i.pk, [])) for i in stored}
+    result: dict[str, Number] = {}
+    for indicator in indicators:
+        if indicator.is_computed:
+            result[indicator.code] = ratio(
+                indicator,
+                totals[indicator.numerator_id],
+                totals[indicator.denominator_id],  # type: ignore[index]
+            )
+        else:
+            result[indicator.code] = totals[indicator.pk]
+    return result
+
+
+def by_child(
+    indicators: Sequence[Indicator],
+    root: OrgUnit,
+    children: Sequence[OrgUnit],
+    period: periods.Period,
+    statuses: Sequence[str] = COUNTED,
+) -> dict[int, dict[str, Number]]:
+    """child unit id → {indicator code → value of that child's subtree} (one SQL query)."""
+    stored = _stored(indicators)
+    rows = unit_values(stored, root, period, statuses)
+    unit_paths = dict(
+        OrgUnit.all_objects.filter(pk__in={r.org_unit_id for r in rows}).values_list("pk", "path")
+    )
+    prefixes = sorted(((c.path, c.pk) for c in children), key=lambda x: -len(x[0]))
+    grouped: dict[tuple[int, int], list[UnitValue]] = {}
+    for row in rows:
+        path = unit_paths.get(row.org_unit_id, "")
+        child = next((pk for prefix, pk in prefixes if path.startswith(prefix)), None)
+        if child is not None:
+            grouped.setdefault((child, row.indicator_id), []).append(row)
+    out: dict[int, dict[str, Number]] = {}
+    for child in children:
+        totals = {i.pk: combine(i, grouped.get((child.pk, i.pk), [])) for i in stored}
+        values: dict[str, Number] = {}
+        for indicator in indicators:
+            if indicator.is_computed:
+                values[indicator.code] = ratio(
+                    indicator,
+                    totals[indicator.numerator_id],
+                    totals[indicator.denominator_id],  # type: ignore[index]
+                )
+            else:
+                values[indicator.code] = totals[indicator.pk]
+        out[child.pk] = values
+    return out
+
+
+def compare_period(period: periods.Period, compare: str) -> periods.Period:
+    """previous → the period before; last_year → same period a year earlier; YYYY → the
+    year YYYY as a whole ("tăng 12,6% so với năm 2010")."""
+    if compare == "previous":
+        return period.previous()
+    if compare == "last_year":
+        return period.same_last_year()
+    if compare.isdigit() and len(compare) == 4:
+        return periods.Period(int(compare), 1, periods.YEAR)
+    raise periods.PeriodError(
+        f"So sánh «{compare}» không hợp lệ: dùng previous, last_year hoặc một năm (2010)."
+    )
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """ "5/9 xã, phường đạt 100%": how many of ``units`` meet the condition, and which."""
+
+    met: list[OrgUnit]
+    units: list[OrgUnit]
+
+    @property
+    def text(self) -> str:
+        return f"{len(self.met)}/{len(self.units)}"
+
+
+_OPS = {
+    ">=": lambda a, b: a >= b,
+    ">": lambda a, b: a > b,
+    "<=": lambda a, b: a <= b,
+    "<": lambda a, b: a < b,
+    "==": lambda a, b: a == b,
+}
+
+
+def units_meeting(
+    indicator: Indicator,
+    units: Sequence[OrgUnit],
+    root: OrgUnit,
+    period: periods.Period,
+    operator: str,
+    threshold: Decimal,
+    statuses: Sequence[str] = COUNTED,
+) -> Meeting:
+    """Count ``units`` (usually the wards of ``root``) whose own value meets the condition;
+    a unit with no value does not meet it."""
+    test = _OPS[operator]
+    values = by_child([indicator], root, units, period, statuses)
+    met = [
+        unit
+        for unit in units
+        if (value := values[unit.pk][indicator.code]) is not None and test(value, threshold)
+    ]
+    return Meeting(met=met, units=list(units))

@@ -1,0 +1,126 @@
+"""The standard catalogue: the indicators and forms of the demo and of the seeds' figures.
+
+``ensure_catalog()`` creates or updates them by code (safe to run twice). Codes are the
+contract the API and the acceptance checks use.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from danvan.lib import periods
+from danvan.reporting.models import (
+    FormIndicator,
+    FormSection,
+    Indicator,
+    ReportForm,
+    ValidationRule,
+)
+
+SUM, LAST = Indicator.Aggregation.SUM, Indicator.Aggregation.LAST
+INT, DEC = Indicator.ValueType.INTEGER, Indicator.ValueType.DECIMAL
+
+# code, name, unit, value type, aggregation
+STORED = [
+    ("TIEP_CONG_DAN", "Lượt tiếp công dân", "lượt", INT, SUM),
+    ("DON_NHAN", "Đơn thư, kiến nghị tiếp nhận", "đơn", INT, SUM),
+    ("DON_GIAI_QUYET", "Đơn thư, kiến nghị đã giải quyết", "đơn", INT, SUM),
+    ("HOI_VIEN", "Hội viên", "người", INT, LAST),
+    ("CHI_HOI", "Chi hội", "chi hội", INT, LAST),
+    ("QUA_SUAT", "Suất quà trao tặng", "suất", INT, SUM),
+    ("QUA_GIA_TRI", "Giá trị quà trao tặng", "triệu đồng", DEC, SUM),
+    ("CU_TRI", "Cử tri trong danh sách", "người", INT, SUM),
+    ("CU_TRI_DI_BAU", "Cử tri đi bỏ phiếu", "người", INT, SUM),
+    ("MO_HINH_DVK", "Mô hình «Dân vận khéo» đăng ký", "mô hình", INT, SUM),
+]
+# code, name, numerator, denominator
+COMPUTED = [
+    ("TY_LE_GIAI_QUYET_DON", "Tỷ lệ đơn thư đã giải quyết", "DON_GIAI_QUYET", "DON_NHAN"),
+    ("TY_LE_CU_TRI_DI_BAU", "Tỷ lệ cử tri đi bỏ phiếu", "CU_TRI_DI_BAU", "CU_TRI"),
+]
+NARRATIVE = [
+    ("tinh_hinh", "I. Tình hình Nhân dân"),
+    ("ket_qua", "II. Kết quả công tác dân vận"),
+    ("danh_gia", "III. Đánh giá: ưu điểm, hạn chế, nguyên nhân"),
+    ("phuong_huong", "IV. Phương hướng, nhiệm vụ kỳ tới"),
+    ("kien_nghi", "V. Kiến nghị, đề xuất"),
+]
+FIGURES = [
+    ("tiep_dan", "Tiếp công dân, đơn thư", ["TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"]),
+    ("to_chuc", "Tổ chức, hội viên", ["HOI_VIEN", "CHI_HOI"]),
+    ("an_sinh", "An sinh xã hội", ["QUA_SUAT", "QUA_GIA_TRI"]),
+    ("phong_trao", "Phong trào thi đua", ["MO_HINH_DVK"]),
+]
+ELECTION = ("bau_cu", "Bầu cử", ["CU_TRI", "CU_TRI_DI_BAU"])
+FORMS = [
+    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, FIGURES),
+    ("BC_6THANG", "Báo cáo sơ kết công tác dân vận 6 tháng", periods.HALF, [*FIGURES, ELECTION]),
+]
+RULES = [
+    ("DON_GIAI_QUYET", "<=", "DON_NHAN", "Số đơn đã giải quyết không được lớn hơn số đơn nhận"),
+    ("CU_TRI_DI_BAU", "<=", "CU_TRI", "Số cử tri đi bầu không được lớn hơn số cử tri"),
+]
+
+
+@transaction.atomic
+def ensure_catalog() -> dict[str, int]:
+    """Create or update the standard indicators, forms and rules; return counts."""
+    by_code: dict[str, Indicator] = {}
+    for code, name, unit, value_type, aggregation in STORED:
+        by_code[code], _ = Indicator.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit": unit,
+                "value_type": value_type,
+                "aggregation": aggregation,
+            },
+        )
+    for code, name, numerator, denominator in COMPUTED:
+        by_code[code], _ = Indicator.objects.update_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "unit": "%",
+                "value_type": Indicator.ValueType.COMPUTED,
+                "aggregation": SUM,
+                "numerator": by_code[numerator],
+                "denominator": by_code[denominator],
+                "factor": Decimal(100),
+            },
+        )
+    for code, name, period_type, figure_sections in FORMS:
+        form, _ = ReportForm.objects.update_or_create(
+            code=code, defaults={"name": name, "period_type": period_type}
+        )
+        order = 0
+        for section_code, title, codes in figure_sections:
+            order += 1
+            section, _ = FormSection.objects.update_or_create(
+                form=form, code=section_code, defaults={"title": title, "order": order}
+            )
+            for position, indicator_code in enumerate(codes):
+                FormIndicator.objects.update_or_create(
+                    section=section,
+                    indicator=by_code[indicator_code],
+                    defaults={"order": position},
+                )
+        for section_code, title in NARRATIVE:
+            order += 1
+            FormSection.objects.update_or_create(
+                form=form,
+                code=section_code,
+                defaults={"title": title, "order": order, "is_narrative": True},
+            )
+        for left, operator, right, message in RULES:
+            in_form = FormIndicator.objects.filter(section__form=form, indicator__code=left)
+            if in_form.exists():
+                ValidationRule.objects.update_or_create(
+                    form=form,
+                    left=by_code[left],
+                    right=by_code[right],
+                    defaults={"operator": operator, "message": message},
+                )
+    return {"indicators": len(by_code), "forms": len(FORMS)}

@@ -1,0 +1,373 @@
+"""Writes of periodic reporting: figures, narrative, and the report workflow.
+
+Every write is atomic (a batch of figures lands whole or not at all), audited, and
+checked against the access scope; refusals name the field in Vietnamese. The caller
+learns the HTTP-ish kind of a refusal from the exception class: ValidationError (400),
+PermissionDenied (403), ReportLocked (409).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from danvan.access.roles import Cap
+from danvan.access.scope import require
+from danvan.core.audit import service
+from danvan.lib import periods
+from danvan.org.models import OrgUnit
+from danvan.reporting.models import (
+    COUNTED,
+    DataValue,
+    Indicator,
+    Report,
+    ReportForm,
+    Status,
+    ValidationRule,
+)
+
+_MAX = Decimal("1e15")
+
+
+class ReportLocked(Exception):
+    """The figures are approved (or the input window closed): change refused, 409."""
+
+
+@dataclass
+class SaveResult:
+    saved: list[DataValue]
+    warnings: list[str] = field(default_factory=list)
+
+
+def parse_period(code: str, field_name: str = "period") -> periods.Period:
+    try:
+        return periods.parse(code)
+    except periods.PeriodError as exc:
+        raise ValidationError({field_name: str(exc)}) from exc
+
+
+def _refuse_outside_validity(unit: OrgUnit, period: periods.Period) -> None:
+    if unit.valid_to and period.start > unit.valid_to:
+        raise ValidationError(
+            {
+                "org_unit": (
+                    f"«{unit.name}» đã ngừng hoạt động từ sau {unit.valid_to:%d/%m/%Y}: "
+                    f"không nhận số liệu {period.label}."
+                )
+            }
+        )
+    if unit.valid_from and period.end < unit.valid_from:
+        raise ValidationError(
+            {
+                "org_unit": (
+                    f"«{unit.name}» bắt đầu hoạt động từ {unit.valid_from:%d/%m/%Y}: không nhận số "
+                    f"liệu {period.label}."
+                )
+            }
+        )
+
+
+def _to_number(indicator: Indicator, raw: Any, where: str) -> Decimal | None:
+    if raw is None or raw == "":
+        return None
+    if indicator.value_type == Indicator.ValueType.BOOLEAN:
+        if raw in (True, 1, "1", "true", "có", "Có"):
+            return Decimal(1)
+        if raw in (False, 0, "0", "false", "không", "Không"):
+            return Decimal(0)
+        raise ValidationError({where: f"«{indicator.name}» chỉ nhận Có hoặc Không."})
+    text = str(raw).strip().replace(" ", "")
+    if isinstance(raw, str) and "," in text:
+        # Vietnamese style: 2.811,7 → 2811.7
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = Decimal(text)
+    except InvalidOperation as exc:
+        raise ValidationError({where: f"«{indicator.name}»: «{raw}» không phải là số."}) from exc
+    if not number.is_finite() or abs(number) >= _MAX:
+        raise ValidationError({where: f"«{indicator.name}»: giá trị «{raw}» quá lớn."})
+    if indicator.value_type == Indicator.ValueType.INTEGER and number != number.to_integral():
+        raise ValidationError({where: f"«{indicator.name}» phải là số nguyên, không phải «{raw}»."})
+    if number < 0:
+        raise ValidationError({where: f"«{indicator.name}» không được âm ({raw})."})
+    return number
+
+
+def check_rules(
+    rules: list[ValidationRule], values: dict[int, Decimal | None]
+) -> tuple[list[tuple[ValidationRule, str]], list[tuple[ValidationRule, str]]]:
+    """(blocking, warnings) violated by ``values`` (indicator id → number). A rule whose
+    sides are not both known yet is not judged."""
+    blocking, warnings = [], []
+    for rule in rules:
+        left = values.get(rule.left_id)
+        right = values.get(rule.right_id) if rule.right_id else rule.constant
+        if left is None or right is None:
+            continue
+        ok = {"<=": left <= right, "==": left == right, ">=": left >= right}[rule.operator]
+        if not ok:
+            detail = (
+                f"{rule.message} ({left.normalize():f} {rule.get_operator_display()} "
+                f"{Decimal(right).normalize():f} không đúng)"
+            )
+            (blocking if rule.severity == ValidationRule.Severity.BLOCKING else warnings).append(
+                (rule, detail)
+            )
+    return blocking, warnings
+
+
+def _locked_report(unit: OrgUnit, period: str, indicator_ids: set[int]) -> Report | None:
+    return (
+        Report.objects.filter(
+            org_unit=unit,
+            period=period,
+            status=Status.APPROVED,
+            form__sections__indicators__in=indicator_ids,
+        )
+        .select_related("form")
+        .first()
+    )
+
+
+def input_window(form: ReportForm, period: periods.Period) -> tuple[dt.date, dt.date, dt.date]:
+    """(opens, due, locks) for ``form`` and ``period``, from the end of its window."""
+    end = period.window(form.cutoff)[1]
+    due = end + dt.timedelta(days=form.due_days)
+    return end + dt.timedelta(days=form.opens_days), due, due + dt.timedelta(days=form.lock_days)
+
+
+@service
+def data_values_save(
+    *,
+    actor: Any,
+    org_unit: OrgUnit,
+    period: str,
+    values: dict[str, Any],
+    form: ReportForm | None = None,
+) -> SaveResult:
+    """Store figures for one unit and period: all of them, or none (with the reason)."""
+    require(actor, Cap.REPORT_ENTER, org_unit)
+    the_period = parse_period(period)
+    _refuse_outside_validity(org_unit, the_period)
+    if not values:
+        raise ValidationError({"values": "Không có số liệu nào để lưu."})
+    indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(values))}
+    unknown = sorted(set(values) - set(indicators))
+    if unknown:
+        raise ValidationError(
+            {f"values.{unknown[0]}": f"Không có chỉ tiêu mã «{', '.join(unknown)}»."}
+        )
+    for code, indicator in indicators.items():
+        if indicator.is_computed:
+            raise ValidationError(
+                {
+                    f"values.{code}": (
+                        f"«{indicator.name}» được tính từ hai chỉ tiêu khác, không nhập trực tiếp."
+                    )
+                }
+            )
+        if form is not None and not form.sections.filter(indicators=indicator).exists():
+            raise ValidationError(
+                {f"values.{code}": f"«{indicator.name}» không có trong biểu mẫu «{form.name}»."}
+            )
+    locked = _locked_report(org_unit, the_period.code, {i.pk for i in indicators.values()})
+    if locked is not None:
+        state = "đã được duyệt" if locked.status == Status.APPROVED else "đã gửi, đang chờ duyệt"
+        raise ReportLocked(
+            f"Báo cáo «{locked.form.name}» {the_period.label} của «{org_unit.name}» {state} "
+            "nên số liệu bị khóa; cấp trên cần trả lại báo cáo trước khi sửa."
+        )
+    numbers: dict[int, Decimal | None] = {}
+    texts: dict[int, str] = {}
+    for code, raw in values.items():
+        indicator = indicators[code]
+        if indicator.value_type == Indicator.ValueType.TEXT:
+            texts[indicator.pk] = "" if raw is None else str(raw).strip()
+        else:
+            numbers[indicator.pk] = _to_number(indicator, raw, f"values.{code}")
+    # Rules see the new figures together with what is already stored for the period.
+    known = dict(
+        DataValue.objects.filter(org_unit=org_unit, period=the_period.code).values_list(
+            "indicator_id", "value"
+        )
+    )
+    known.update(numbers)
+    forms = (
+        [form]
+        if form is not None
+        else list(
+            ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
+        )
+    )
+    rules = list(ValidationRule.objects.filter(form__in=forms).select_related("left", "right"))
+    relevant = [r for r in rules if r.left_id in numbers or r.right_id in numbers]
+    blocking, warnings = check_rules(relevant, known)
+    if blocking:
+        rule, detail = blocking[0]
+        raise ValidationError({f"values.{rule.left.code}": detail})
+    saved = []
+    for indicator in indicators.values():
+        row, _ = DataValue.objects.get_or_create(
+            indicator=indicator,
+            org_unit=org_unit,
+            period=the_period.code,
+            defaults={
+                "period_start": the_period.start,
+                "period_span": the_period.months,
+                "updated_by": _user(actor),
+            },
+        )
+        new_value = numbers.get(indicator.pk)
+        new_text = texts.get(indicator.pk, "")
+        if row.value != new_value or row.text_value != new_text or row.updated_by_id is None:
+            row.value, row.text_value = new_value, new_text
+            row.updated_by = _user(actor)
+            row.save()
+        saved.append(row)
+    return SaveResult(saved=saved, warnings=[detail for _, detail in warnings])
+
+
+def _user(actor: Any) -> Any:
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _report(form: ReportForm, unit: OrgUnit, period: periods.Period) -> Report:
+    report, _ = Report.objects.select_for_update().get_or_create(
+        form=form, org_unit=unit, period=period.code
+    )
+    return report
+
+
+def _form_values(report: Report) -> Any:
+    return DataValue.objects.filter(
+        org_unit=report.org_unit,
+        period=report.period,
+        indicator__in=Indicator.objects.filter(sections__form=report.form),
+    )
+
+
+def _set_values_status(report: Report, status: str) -> None:
+    # Not a field edit but the report's state carried to its figures, so aggregates can
+    # count what was sent up; the report's own audit entry records the transition.
+    _form_values(report).update(status=status)
+
+
+@service
+def report_save_narrative(
+    *, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str, narrative: dict[str, str]
+) -> Report:
+    require(actor, Cap.REPORT_ENTER, org_unit)
+    the_period = parse_period(period)
+    _refuse_outside_validity(org_unit, the_period)
+    report = _report(form, org_unit, the_period)
+    if report.is_locked:
+        raise ReportLocked("Báo cáo đã được duyệt nên bị khóa; cần hủy duyệt trước khi sửa.")
+    allowed = set(form.sections.filter(is_narrative=True).values_list("code", flat=True))
+    unknown = sorted(set(narrative) - allowed)
+    if unknown:
+        raise ValidationError({"narrative": f"Biểu mẫu không có mục «{unknown[0]}»."})
+    report.narrative = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
+    report.save()
+    return report
+
+
+@service
+def report_submit(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str) -> Report:
+    require(actor, Cap.REPORT_SUBMIT, org_unit)
+    the_period = parse_period(period)
+    _refuse_outside_validity(org_unit, the_period)
+    report = _report(form, org_unit, the_period)
+    if report.status == Status.APPROVED:
+        raise ReportLocked("Báo cáo đã được duyệt, không gửi lại được.")
+    if report.status == Status.SUBMITTED:
+        raise ReportLocked("Báo cáo đã được gửi và đang chờ duyệt.")
+    values = dict(_form_values(report).values_list("indicator_id", "value"))
+    rules = list(form.rules.select_related("left", "right"))
+    blocking, _ = check_rules(rules, values)
+    if blocking:
+        rule, detail = blocking[0]
+        raise ValidationError({f"values.{rule.left.code}": detail})
+    report.status = Status.SUBMITTED
+    report.submitted_at = timezone.now()
+    report.submitted_by = _user(actor)
+    report.return_reason = ""
+    report.save()
+    _set_values_status(report, Status.SUBMITTED)
+    return report
+
+
+def _approver_scope(actor: Any, unit: OrgUnit) -> None:
+    """The parent unit's leader or board staff above it approves (not the unit itself)."""
+    if unit.parent is None:
+        require(actor, Cap.REPORT_APPROVE, unit)
+    else:
+        require(actor, Cap.REPORT_APPROVE, unit.parent)
+
+
+@service
+def report_approve(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str) -> Report:
+    _approver_scope(actor, org_unit)
+    report = (
+        Report.objects.select_for_update()
+        .filter(form=form, org_unit=org_unit, period=parse_period(period).code)
+        .first()
+    )
+    if report is None or report.status != Status.SUBMITTED:
+        state = report.get_status_display().lower() if report else "chưa có"
+        raise ReportLocked(f"Chỉ duyệt được báo cáo đã gửi; báo cáo này {state}.")
+    report.status = Status.APPROVED
+    report.decided_at = timezone.now()
+    report.decided_by = _user(actor)
+    report.save()
+    _set_values_status(report, Status.APPROVED)
+    return report
+
+
+@service
+def report_return(
+    *, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str, reason: str
+) -> Report:
+    _approver_scope(actor, org_unit)
+    if not (reason or "").strip():
+        raise ValidationError({"reason": "Cần ghi lý do trả lại để đơn vị biết phải sửa gì."})
+    report = (
+        Report.objects.select_for_update()
+        .filter(form=form, org_unit=org_unit, period=parse_period(period).code)
+        .first()
+    )
+    if report is None or report.status not in COUNTED:
+        raise ReportLocked("Chỉ trả lại được báo cáo đã gửi hoặc đã duyệt.")
+    report.status = Status.RETURNED
+    report.return_reason = reason.strip()
+    report.decided_at = timezone.now()
+    report.decided_by = _user(actor)
+    report.save()
+    _set_values_status(report, Status.DRAFT)
+    return report
+
+
+@service
+def report_unapprove(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str) -> Report:
+    """Undo an approval (a mistake found later): back to submitted, figures editable again
+    after the unit is returned the report."""
+    _approver_scope(actor, org_unit)
+    report = (
+        Report.objects.select_for_update()
+        .filter(
+            form=form, org_unit=org_unit, period=parse_period(period).code, status=Status.APPROVED
+        )
+        .first()
+    )
+    if report is None:
+        raise ReportLocked("Báo cáo chưa được duyệt nên không có gì để hủy duyệt.")
+    report.status = Status.SUBMITTED
+    report.decided_at = timezone.now()
+    report.decided_by = _user(actor)
+    report.save()
+    _set_values_status(report, Status.SUBMITTED)
+    return report

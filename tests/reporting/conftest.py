@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from danvan.accounts.services import api_token_create
+from danvan.org.models import OrgUnit
+from danvan.reporting.catalog import ensure_catalog
+
+
+@pytest.fixture
+def catalog(db: Any) -> None:
+    ensure_catalog()
+
+
+@pytest.fixture
+def open_tree(tree: Any) -> Any:
+    """The conftest tree has no end dates: every unit takes figures for any period."""
+    assert not OrgUnit.objects.filter(valid_to__isnull=False).exists()
+    return tree
+
+
+class Api:
+    def __init__(self, user: Any) -> None:
+        _, raw = api_token_create(actor=None, user=user)
+        self.client = Client(headers={"Authorization": f"Bearer {raw}"})
+
+    def post(self, path: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
+        response = self.client.post(f"/api/v1{path}", body or {}, content_type="application/json")
+        return response.status_code, response.json()
+
+    def get(self, path: str, **params: Any) -> tuple[int, Any]:
+        response = self.client.get(f"/api/v1{path}", params)
+        return response.status_code, response.json()
+
+
+@pytest.fixture
+def api() -> Any:
+    return Api
