@@ -126,7 +126,7 @@ def _locked_report(unit: OrgUnit, period: str, indicator_ids: set[int]) -> Repor
         Report.objects.filter(
             org_unit=unit,
             period=period,
-            status=Status.APPROVED,
+            status__in=COUNTED,
             form__sections__indicators__in=indicator_ids,
         )
         .select_related("form")
@@ -265,8 +265,9 @@ def report_save_narrative(
     the_period = parse_period(period)
     _refuse_outside_validity(org_unit, the_period)
     report = _report(form, org_unit, the_period)
-    if report.is_locked:
-        raise ReportLocked("Báo cáo đã được duyệt nên bị khóa; cần hủy duyệt trước khi sửa.")
+    if report.status in COUNTED:
+        state = "đã được duyệt" if report.is_locked else "đã gửi, đang chờ duyệt"
+        raise ReportLocked(f"Báo cáo {state} nên bị khóa; cấp trên cần trả lại trước khi sửa.")
     allowed = set(form.sections.filter(is_narrative=True).values_list("code", flat=True))
     unknown = sorted(set(narrative) - allowed)
     if unknown:

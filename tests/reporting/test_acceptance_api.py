@@ -22,34 +22,43 @@ def board(cast, catalog, open_tree, api):
 
 
 def test_district_value_is_the_sum_of_its_wards(board, tree):
-    assert _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=12, DON_NHAN=10,
-                 DON_GIAI_QUYET=3)[0] == 201
-    assert _post(board, tree.dai_kim, "2024-03", TIEP_CONG_DAN=30, DON_NHAN=14,
-                 DON_GIAI_QUYET=5)[0] == 201
+    assert (
+        _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=12, DON_NHAN=10, DON_GIAI_QUYET=3)[0]
+        == 201
+    )
+    assert (
+        _post(board, tree.dai_kim, "2024-03", TIEP_CONG_DAN=30, DON_NHAN=14, DON_GIAI_QUYET=5)[0]
+        == 201
+    )
     for ward in (tree.dinh_cong, tree.dai_kim):
         _submit_approve(board, ward, "2024-03")
-    status, body = board.get("/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk,
-                             period="2024-03")
+    status, body = board.get(
+        "/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk, period="2024-03"
+    )
     assert status == 200 and body["value"] == 42
     # The rate is the sum of resolved over the sum of received, not an average of rates.
-    _, rate = board.get("/analytics", indicator="TY_LE_GIAI_QUYET_DON",
-                        org_unit=tree.hoang_mai.pk, period="2024-03")
+    _, rate = board.get(
+        "/analytics", indicator="TY_LE_GIAI_QUYET_DON", org_unit=tree.hoang_mai.pk, period="2024-03"
+    )
     assert rate["value"] == pytest.approx(8 / 24 * 100)
     assert rate["value"] != pytest.approx((3 / 10 + 5 / 14) / 2 * 100)
     # The quarter rolls the month up.
-    _, quarter = board.get("/analytics", indicator="DON_NHAN", org_unit=tree.hoang_mai.pk,
-                           period="2024Q1")
+    _, quarter = board.get(
+        "/analytics", indicator="DON_NHAN", org_unit=tree.hoang_mai.pk, period="2024Q1"
+    )
     assert quarter["value"] == 24
 
 
 def test_drafts_do_not_count_until_submitted(board, tree):
     _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=12)
-    _, before = board.get("/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk,
-                          period="2024-03")
+    _, before = board.get(
+        "/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk, period="2024-03"
+    )
     assert before["value"] is None
     board.post(f"/reports/{tree.dinh_cong.pk}/2024-03/BC_THANG/submit")
-    _, after = board.get("/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk,
-                         period="2024-03")
+    _, after = board.get(
+        "/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk, period="2024-03"
+    )
     assert after["value"] == 12
 
 
@@ -62,8 +71,9 @@ def test_approved_figures_are_locked(board, tree):
 
 
 def test_resolved_above_received_is_refused_and_nothing_saved(board, tree):
-    status, body = _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=5, DON_NHAN=4,
-                         DON_GIAI_QUYET=9)
+    status, body = _post(
+        board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=5, DON_NHAN=4, DON_GIAI_QUYET=9
+    )
     assert status == 400
     assert "values.DON_GIAI_QUYET" in body["errors"]
     assert not DataValue.objects.exists()
@@ -71,10 +81,13 @@ def test_resolved_above_received_is_refused_and_nothing_saved(board, tree):
 
 @pytest.mark.parametrize(
     ("values", "field"),
-    [({"KHONG_CO": 1}, "values.KHONG_CO"), ({"TIEP_CONG_DAN": -1}, "values.TIEP_CONG_DAN"),
-     ({"TIEP_CONG_DAN": "abc"}, "values.TIEP_CONG_DAN"),
-     ({"TIEP_CONG_DAN": 1.5}, "values.TIEP_CONG_DAN"),
-     ({"TY_LE_GIAI_QUYET_DON": 50}, "values.TY_LE_GIAI_QUYET_DON")],
+    [
+        ({"KHONG_CO": 1}, "values.KHONG_CO"),
+        ({"TIEP_CONG_DAN": -1}, "values.TIEP_CONG_DAN"),
+        ({"TIEP_CONG_DAN": "abc"}, "values.TIEP_CONG_DAN"),
+        ({"TIEP_CONG_DAN": 1.5}, "values.TIEP_CONG_DAN"),
+        ({"TY_LE_GIAI_QUYET_DON": 50}, "values.TY_LE_GIAI_QUYET_DON"),
+    ],
 )
 def test_bad_values_name_the_field(board, tree, values, field):
     status, body = _post(board, tree.dinh_cong, "2024-03", **values)
@@ -97,20 +110,29 @@ def test_reporter_enters_but_cannot_submit_or_approve(cast, catalog, open_tree, 
     assert leader.post(f"/reports/{tree.dinh_cong.pk}/2024-03/BC_THANG/submit")[0] == 200
     # A ward leader approves the units under the ward, not the ward itself.
     assert leader.post(f"/reports/{tree.dinh_cong.pk}/2024-03/BC_THANG/approve")[0] == 403
-    assert api(cast.board).post(
-        f"/reports/{tree.dinh_cong.pk}/2024-03/BC_THANG/approve")[0] == 200
+    assert api(cast.board).post(f"/reports/{tree.dinh_cong.pk}/2024-03/BC_THANG/approve")[0] == 200
 
 
 def test_compare_with_previous_last_year_and_a_baseline_year(board, tree):
     for period, members in (("2010", 4949), ("2019-12", 5400), ("2020-06", 5573)):
         _post(board, tree.dinh_cong, period, HOI_VIEN=members)
         DataValue.objects.filter(period=period).update(status=Status.APPROVED)
-    _, body = board.get("/analytics", indicator="HOI_VIEN", org_unit=tree.hoang_mai.pk,
-                        period="2020H1", compare="2010")
+    _, body = board.get(
+        "/analytics",
+        indicator="HOI_VIEN",
+        org_unit=tree.hoang_mai.pk,
+        period="2020H1",
+        compare="2010",
+    )
     assert body["value"] == 5573 and body["compare_value"] == 4949
     assert round(body["change_percent"], 1) == 12.6
-    _, body = board.get("/analytics", indicator="HOI_VIEN", org_unit=tree.hoang_mai.pk,
-                        period="2020H1", compare="previous")
+    _, body = board.get(
+        "/analytics",
+        indicator="HOI_VIEN",
+        org_unit=tree.hoang_mai.pk,
+        period="2020H1",
+        compare="previous",
+    )
     assert body["compare_period"] == "2019H2" and body["compare_value"] == 5400
 
 

@@ -1,0 +1,113 @@
+"""The report workflow: nháp → đã gửi → đã duyệt (khóa) / trả lại, and its refusals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from danvan.org.models import OrgUnit
+from danvan.reporting.models import DataValue, Report, ReportForm, Status
+from danvan.reporting.services import (
+    ReportLocked,
+    data_values_save,
+    report_approve,
+    report_return,
+    report_save_narrative,
+    report_submit,
+    report_unapprove,
+)
+
+
+@pytest.fixture
+def form(catalog):
+    return ReportForm.objects.get(code="BC_THANG")
+
+
+def _enter(cast, tree, **values):
+    data_values_save(
+        actor=cast.reporter,
+        org_unit=tree.dinh_cong,
+        period="2024-03",
+        values=values or {"TIEP_CONG_DAN": 5},
+    )
+
+
+def test_full_cycle_with_a_return(cast, open_tree, form):
+    tree = open_tree
+    _enter(cast, tree)
+    report_save_narrative(
+        actor=cast.reporter,
+        form=form,
+        org_unit=tree.dinh_cong,
+        period="2024-03",
+        narrative={"ket_qua": "Tiếp 5 lượt công dân."},
+    )
+    report = report_submit(actor=cast.leader, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    assert report.status == Status.SUBMITTED and report.submitted_by == cast.leader
+    assert DataValue.objects.get().status == Status.SUBMITTED
+    with pytest.raises(ReportLocked, match="đang chờ duyệt"):
+        _enter(cast, tree, TIEP_CONG_DAN=6)
+    with pytest.raises(ValidationError, match="lý do"):
+        report_return(
+            actor=cast.board, form=form, org_unit=tree.dinh_cong, period="2024-03", reason="  "
+        )
+    report_return(
+        actor=cast.board,
+        form=form,
+        org_unit=tree.dinh_cong,
+        period="2024-03",
+        reason="Thiếu số đơn thư",
+    )
+    assert Report.objects.get().return_reason == "Thiếu số đơn thư"
+    assert DataValue.objects.get().status == Status.DRAFT
+    _enter(cast, tree, TIEP_CONG_DAN=6)
+    report_submit(actor=cast.leader, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    report = report_approve(actor=cast.board, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    assert report.status == Status.APPROVED and report.is_locked
+    with pytest.raises(ReportLocked):
+        report_save_narrative(
+            actor=cast.reporter,
+            form=form,
+            org_unit=tree.dinh_cong,
+            period="2024-03",
+            narrative={"ket_qua": "sửa"},
+        )
+    report_unapprove(actor=cast.board, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    assert Report.objects.get().status == Status.SUBMITTED
+
+
+def test_illegal_transitions_are_refused(cast, open_tree, form):
+    tree = open_tree
+    with pytest.raises(ReportLocked, match="chưa có"):
+        report_approve(actor=cast.board, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    _enter(cast, tree)
+    report_submit(actor=cast.leader, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    with pytest.raises(ReportLocked, match="đã được gửi"):
+        report_submit(actor=cast.leader, form=form, org_unit=tree.dinh_cong, period="2024-03")
+    with pytest.raises(ReportLocked):
+        report_unapprove(actor=cast.board, form=form, org_unit=tree.dinh_cong, period="2024-03")
+
+
+def test_closed_units_take_figures_only_for_periods_they_lived(cast, open_tree, catalog):
+    tree = open_tree
+    OrgUnit.objects.filter(pk=tree.dinh_cong.pk).update(valid_to=dt.date(2025, 6, 30))
+    tree.dinh_cong.refresh_from_db()
+    data_values_save(
+        actor=cast.board, org_unit=tree.dinh_cong, period="2025-06", values={"TIEP_CONG_DAN": 1}
+    )
+    with pytest.raises(ValidationError, match="ngừng hoạt động"):
+        data_values_save(
+            actor=cast.board, org_unit=tree.dinh_cong, period="2025-07", values={"TIEP_CONG_DAN": 1}
+        )
+
+
+def test_vietnamese_decimal_comma_is_read(cast, open_tree, catalog):
+    data_values_save(
+        actor=cast.board,
+        org_unit=open_tree.dinh_cong,
+        period="2021H1",
+        values={"QUA_GIA_TRI": "2.811,7"},
+    )
+    assert str(DataValue.objects.get().value.normalize()) == "2811.7"
