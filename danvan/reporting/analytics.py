@@ -46,6 +46,7 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
     return f"""
         WITH picked AS (
             SELECT dv.indicator_id, dv.org_unit_id, dv.period_span, dv.period_start, dv.value,
+                   u.path,
                    MAX(dv.period_span) OVER (PARTITION BY dv.indicator_id, dv.org_unit_id)
                        AS coarsest,
                    ROW_NUMBER() OVER (PARTITION BY dv.indicator_id, dv.org_unit_id
@@ -62,7 +63,8 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
         SELECT indicator_id, org_unit_id,
                SUM(value) AS total,
                AVG(value) AS mean,
-               MAX(CASE WHEN newest = 1 THEN value END) AS last_value
+               MAX(CASE WHEN newest = 1 THEN value END) AS last_value,
+               MAX(path) AS path
         FROM picked
         WHERE period_span = coarsest
         GROUP BY indicator_id, org_unit_id
@@ -76,6 +78,7 @@ class UnitValue:
     total: Decimal
     mean: Decimal
     last: Decimal
+    path: str
 
     def by(self, rule: str) -> Decimal:
         if rule == Indicator.Aggregation.LAST:
@@ -106,8 +109,8 @@ def unit_values(
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
-        UnitValue(ind, unit, _dec(total), _dec(mean), _dec(last))
-        for ind, unit, total, mean, last in rows
+        UnitValue(ind, unit, _dec(total), _dec(mean), _dec(last), path)
+        for ind, unit, total, mean, last, path in rows
     ]
 
 
@@ -171,19 +174,20 @@ def by_child(
     period: periods.Period,
     statuses: Sequence[str] = COUNTED,
 ) -> dict[int, dict[str, Number]]:
-    """child unit id → {indicator code → value of that child's subtree} (one SQL query)."""
+    """child unit id → {indicator code → value of that child's subtree} (one SQL query).
+
+    ``children`` are direct children of ``root``."""
     stored = _stored(indicators)
     rows = unit_values(stored, root, period, statuses)
-    unit_paths = dict(
-        OrgUnit.all_objects.filter(pk__in={r.org_unit_id for r in rows}).values_list("pk", "path")
-    )
-    prefixes = sorted(((c.path, c.pk) for c in children), key=lambda x: -len(x[0]))
+    wanted = {c.pk for c in children}
+    offset = len(root.path)
     grouped: dict[tuple[int, int], list[UnitValue]] = {}
     for row in rows:
-        path = unit_paths.get(row.org_unit_id, "")
-        child = next((pk for prefix, pk in prefixes if path.startswith(prefix)), None)
-        if child is not None:
-            grouped.setdefault((child, row.indicator_id), []).append(row)
+        # The child of ``root`` a unit belongs to is the next segment of its path.
+        segment = row.path[offset:].split("/", 1)[0]
+        child = int(segment) if segment.isdigit() else None
+        if child in wanted:
+            grouped.setdefault((child, row.indicator_id), []).append(row)  # type: ignore[arg-type]
     out: dict[int, dict[str, Number]] = {}
     for child in children:
         totals = {i.pk: combine(i, grouped.get((child.pk, i.pk), [])) for i in stored}
