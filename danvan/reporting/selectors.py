@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from danvan.reporting.models import Indicator, ReportForm
+from danvan.reporting.models import FormIndicator, Indicator, ReportForm
 
 
 def form_list() -> list[ReportForm]:
@@ -19,12 +19,13 @@ def form_get(*, code: str) -> ReportForm:
 
 
 def form_indicator_codes(form: ReportForm) -> list[str]:
-    return list(
-        Indicator.objects.filter(sections__form=form)
-        .order_by("formindicator__section__order", "formindicator__order")
-        .values_list("code", flat=True)
-        .distinct()
+    """The form's indicator codes in form order, each once (one may sit in two sections)."""
+    rows = (
+        FormIndicator.objects.filter(section__form=form)
+        .order_by("section__order", "order", "id")
+        .values_list("indicator__code", flat=True)
     )
+    return list(dict.fromkeys(rows))
 
 
 def indicator_get(*, code: str) -> Indicator:

@@ -9,6 +9,7 @@ PermissionDenied (403), ReportLocked (409).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -32,6 +33,7 @@ from danvan.reporting.models import (
 )
 
 _MAX = Decimal("1e15")
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 class ReportLocked(Exception):
@@ -82,8 +84,8 @@ def _to_number(indicator: Indicator, raw: Any, where: str) -> Decimal | None:
             return Decimal(0)
         raise ValidationError({where: f"«{indicator.name}» chỉ nhận Có hoặc Không."})
     text = str(raw).strip().replace(" ", "")
-    if isinstance(raw, str) and "," in text:
-        # Vietnamese style: 2.811,7 → 2811.7
+    if isinstance(raw, str) and ("," in text or _GROUPED.match(text)):
+        # Vietnamese style: 2.811,7 → 2811.7 and 9.081 → 9081 (dots group thousands).
         text = text.replace(".", "").replace(",", ".")
     try:
         number = Decimal(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -111,3 +112,14 @@ def test_vietnamese_decimal_comma_is_read(cast, open_tree, catalog):
         values={"QUA_GIA_TRI": "2.811,7"},
     )
     assert str(DataValue.objects.get().value.normalize()) == "2811.7"
+
+
+@pytest.mark.parametrize(
+    ("raw", "stored"),
+    [("9.081", "9081"), ("1.234.567", "1234567"), ("12", "12"), (" 1 200 ", "1200")],
+)
+def test_vietnamese_thousand_dots_in_text_are_read(cast, open_tree, catalog, raw, stored):
+    data_values_save(
+        actor=cast.board, org_unit=open_tree.dinh_cong, period="2021H1", values={"QUA_SUAT": raw}
+    )
+    assert DataValue.objects.get().value == Decimal(stored)
