@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 
 def format_number(value: int | float | Decimal | None, places: int | None = None) -> str:
@@ -39,3 +40,35 @@ def format_percent(value: int | float | Decimal | None, places: int = 2) -> str:
     if value is None:
         return ""
     return format_number(value, places) + "%"
+
+
+_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+def parse_number(raw: object) -> Decimal:
+    """Read a figure as people type it: ``2.811,7``, ``9.081``, ``1 200``, ``12.5``.
+
+    Dots group thousands when a comma marks the decimals or every group has three digits
+    (Vietnamese style); otherwise a lone dot is the decimal point. Raises ValueError.
+
+    >>> parse_number("2.811,7"), parse_number("9.081"), parse_number("12.5")
+    (Decimal('2811.7'), Decimal('9081'), Decimal('12.5'))
+    """
+    if isinstance(raw, bool):
+        raise ValueError(raw)
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        return Decimal(repr(raw))  # the shortest decimal that reads back as this float
+    text = str(raw).strip().replace("\u00a0", "").replace(" ", "")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(text):
+        text = text.replace(".", "")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(raw) from None
+    if not number.is_finite():
+        raise ValueError(raw)
+    return number

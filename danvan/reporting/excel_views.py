@@ -20,7 +20,7 @@ from danvan.org.forms import UnitChoiceField
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_list
 from danvan.reporting import excel
-from danvan.reporting.excel import ImportResult
+from danvan.reporting.excel_import import ImportResult, import_workbook
 from danvan.reporting.models import ReportForm
 
 MAX_UPLOAD = 10 * 1024 * 1024
@@ -128,5 +128,5 @@ def excel_upload(request: AppRequest) -> HttpResponse:
     upload = UploadForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and upload.is_valid():
-        result = excel.import_workbook(upload.cleaned_data["file"], actor=request.user)
+        result = import_workbook(upload.cleaned_data["file"], actor=request.user)
     return _page(request, _blank_template_form(request), upload, result)

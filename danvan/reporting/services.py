@@ -9,9 +9,8 @@ PermissionDenied (403), ReportLocked (409).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,6 +20,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.core.audit import service
 from danvan.lib import periods
+from danvan.lib.numbers import parse_number
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import (
     COUNTED,
@@ -33,7 +33,6 @@ from danvan.reporting.models import (
 )
 
 _MAX = Decimal("1e15")
-_GROUPED = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
 
 
 class ReportLocked(Exception):
@@ -83,13 +82,9 @@ def _to_number(indicator: Indicator, raw: Any, where: str) -> Decimal | None:
         if raw in (False, 0, "0", "false", "không", "Không"):
             return Decimal(0)
         raise ValidationError({where: f"«{indicator.name}» chỉ nhận Có hoặc Không."})
-    text = str(raw).strip().replace(" ", "")
-    if isinstance(raw, str) and ("," in text or _GROUPED.match(text)):
-        # Vietnamese style: 2.811,7 → 2811.7 and 9.081 → 9081 (dots group thousands).
-        text = text.replace(".", "").replace(",", ".")
     try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
+        number = parse_number(raw)
+    except ValueError as exc:
         raise ValidationError({where: f"«{indicator.name}»: «{raw}» không phải là số."}) from exc
     if not number.is_finite() or abs(number) >= _MAX:
         raise ValidationError({where: f"«{indicator.name}»: giá trị «{raw}» quá lớn."})

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from danvan.reporting import excel, services
+from danvan.reporting import excel, excel_import, services
 from danvan.reporting.models import DataValue, FormIndicator, Indicator, ReportForm
 
 STORED_MONTHLY = [
@@ -69,8 +69,8 @@ def as_file(book: Workbook) -> io.BytesIO:
     return buffer
 
 
-def upload(book: Workbook, actor: Any) -> excel.ImportResult:
-    return excel.import_workbook(as_file(book), actor=actor)
+def upload(book: Workbook, actor: Any) -> excel_import.ImportResult:
+    return excel_import.import_workbook(as_file(book), actor=actor)
 
 
 @pytest.fixture
@@ -365,7 +365,7 @@ def test_unknown_indicator_column_is_an_error(board, tree):
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(board):
-    result = excel.import_workbook(io.BytesIO(b"not a spreadsheet"), actor=board)
+    result = excel_import.import_workbook(io.BytesIO(b"not a spreadsheet"), actor=board)
     [error] = result.errors
     assert "không phải Excel .xlsx" in str(error)
 

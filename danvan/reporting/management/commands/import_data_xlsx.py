@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from danvan.access.system import SYSTEM
-from danvan.reporting.excel import import_workbook
+from danvan.reporting.excel_import import import_workbook
 
 
 class Command(BaseCommand):
