@@ -40,6 +40,21 @@ def _fast_password_hashing(settings: Any) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture
+def reporting_clock(monkeypatch: Any) -> Any:
+    """Set the day input windows are judged on: by default 02/04/2024, when March 2024
+    is open for entry (opens 26/03, locks 03/05). Returns a setter for other days."""
+    import datetime as dt
+
+    from danvan.reporting import services
+
+    def set_day(day: dt.date) -> None:
+        monkeypatch.setattr(services, "today", lambda: day)
+
+    set_day(dt.date(2024, 4, 2))
+    return set_day
+
+
 @dataclass
 class Tree:
     root: OrgUnit

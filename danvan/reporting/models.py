@@ -332,6 +332,8 @@ def attachment_path(instance: ReportAttachment, filename: str) -> str:
 
 
 class ReportAttachment(models.Model):
+    SCOPE_UNIT_FIELDS = ("report__org_unit",)
+
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
     file = models.FileField("tệp", upload_to=attachment_path)
     name = models.CharField("tên tệp", max_length=255)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404
 
-from danvan.reporting.models import FormIndicator, Indicator, ReportForm
+from danvan.access.roles import Cap
+from danvan.access.scope import scoped
+from danvan.reporting.models import FormIndicator, Indicator, ReportAttachment, ReportForm
 
 
 def form_list() -> list[ReportForm]:
@@ -35,3 +39,14 @@ def indicator_get(*, code: str) -> Indicator:
     if indicator is None:
         raise Http404(f"Không có chỉ tiêu mã «{code}».")
     return indicator
+
+
+def attachment_get(*, user: Any, pk: int) -> ReportAttachment:
+    attachment = (
+        scoped(ReportAttachment.objects.filter(pk=pk), user, Cap.REPORT_VIEW)
+        .select_related("report__org_unit", "report__form")
+        .first()
+    )
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp, hoặc tệp nằm ngoài phạm vi của bạn.")
+    return attachment

@@ -14,19 +14,22 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.utils import timezone
 
 from danvan.access.roles import Cap
-from danvan.access.scope import require
+from danvan.access.scope import can, require
 from danvan.core.audit import service
 from danvan.lib import periods
-from danvan.lib.numbers import parse_number
+from danvan.lib.numbers import format_number, parse_number
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
     Indicator,
     Report,
+    ReportAttachment,
     ReportForm,
     Status,
     ValidationRule,
@@ -138,6 +141,38 @@ def input_window(form: ReportForm, period: periods.Period) -> tuple[dt.date, dt.
     return end + dt.timedelta(days=form.opens_days), due, due + dt.timedelta(days=form.lock_days)
 
 
+def today() -> dt.date:
+    """The date input windows are judged on (one place, so tests can set the clock)."""
+    return timezone.localdate()
+
+
+def _may_approve(actor: Any, unit: OrgUnit) -> bool:
+    return can(actor, Cap.REPORT_APPROVE, unit.parent if unit.parent is not None else unit)
+
+
+def _refuse_outside_window(
+    actor: Any, unit: OrgUnit, period: periods.Period, forms: list[ReportForm]
+) -> None:
+    """Each form of this period type is open for input from its opening day to its lock
+    day. Outside that window only those who approve the unit (the leader above it, the
+    board) may still write: late corrections go through them, not around them."""
+    day = today()
+    for form in forms:
+        if form.period_type != period.kind:
+            continue
+        opens, _, locks = input_window(form, period)
+        if opens <= day <= locks or _may_approve(actor, unit):
+            continue
+        if day < opens:
+            raise ReportLocked(
+                f"Biểu «{form.name}» {period.label} mở nhập từ ngày {opens:%d/%m/%Y}."
+            )
+        raise ReportLocked(
+            f"Biểu «{form.name}» {period.label} đã khóa nhập từ ngày {locks:%d/%m/%Y}; "
+            "chỉ cấp duyệt báo cáo mới sửa được."
+        )
+
+
 @service
 def data_values_save(
     *,
@@ -201,6 +236,7 @@ def data_values_save(
             ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
         )
     )
+    _refuse_outside_window(actor, org_unit, the_period, forms)
     rules = list(ValidationRule.objects.filter(form__in=forms).select_related("left", "right"))
     relevant = [r for r in rules if r.left_id in numbers or r.right_id in numbers]
     blocking, warnings = check_rules(relevant, known)
@@ -261,6 +297,7 @@ def report_save_narrative(
     require(actor, Cap.REPORT_ENTER, org_unit)
     the_period = parse_period(period)
     _refuse_outside_validity(org_unit, the_period)
+    _refuse_outside_window(actor, org_unit, the_period, [form])
     report = _report(form, org_unit, the_period)
     if report.status in COUNTED:
         state = "đã được duyệt" if report.is_locked else "đã gửi, đang chờ duyệt"
@@ -369,3 +406,54 @@ def report_unapprove(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period:
     report.save()
     _set_values_status(report, Status.SUBMITTED)
     return report
+
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+def _size(n: int) -> str:
+    return format_number(Decimal(n) / (1024 * 1024), 1) + " MB"
+
+
+def check_attachment_size(upload: UploadedFile) -> None:
+    if (upload.size or 0) > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            f"Tệp «{upload.name}» nặng {_size(upload.size or 0)}, vượt giới hạn 10 MB."
+        )
+
+
+@service
+def report_attachment_add(
+    *, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str, upload: UploadedFile
+) -> ReportAttachment:
+    # The narrative service with nothing to change opens the report the file hangs on,
+    # with its checks: the right to enter, the unit's validity, a report not yet sent.
+    report = report_save_narrative(
+        actor=actor, form=form, org_unit=org_unit, period=period, narrative={}
+    )
+    try:
+        check_attachment_size(upload)
+    except ValidationError as error:
+        raise ValidationError({"file": error.messages}) from error
+    name = (upload.name or "tep").rsplit("/", 1)[-1][:255]
+    attachment = ReportAttachment(
+        report=report, file=upload, name=name, uploaded_by=actor if actor.pk else None
+    )
+    attachment.save()
+    return attachment
+
+
+@service
+def report_attachment_delete(*, actor: Any, attachment: ReportAttachment) -> None:
+    report = attachment.report
+    require(actor, Cap.REPORT_ENTER, report.org_unit)
+    if report.status in COUNTED:
+        raise ReportLocked(
+            f"Báo cáo {report.get_status_display().lower()} nên không xóa được tệp đính kèm."
+        )
+    stored = attachment.file.name or ""
+    storage = attachment.file.storage
+    attachment.delete()
+    if stored:
+        # The file goes only once the row is gone for good.
+        transaction.on_commit(lambda: storage.delete(stored))

@@ -123,3 +123,23 @@ def test_vietnamese_thousand_dots_in_text_are_read(cast, open_tree, catalog, raw
         actor=cast.board, org_unit=open_tree.dinh_cong, period="2021H1", values={"QUA_SUAT": raw}
     )
     assert DataValue.objects.get().value == Decimal(stored)
+
+
+def test_the_input_window_holds_the_ward_but_not_its_approvers(
+    cast, open_tree, catalog, reporting_clock
+):
+    tree = open_tree
+    reporting_clock(dt.date(2024, 3, 20))  # March opens on 26/03 (5 days before its end)
+    with pytest.raises(ReportLocked, match="mở nhập từ ngày 26/03/2024"):
+        _enter(cast, tree)
+    reporting_clock(dt.date(2024, 5, 4))  # locked from 03/05: due 03/04 + 30 days
+    with pytest.raises(ReportLocked, match="khóa nhập từ ngày 03/05/2024"):
+        _enter(cast, tree)
+    assert not DataValue.objects.exists()
+    # The district board approves the ward's reports, so it may still correct them.
+    data_values_save(
+        actor=cast.board, org_unit=tree.dinh_cong, period="2024-03", values={"TIEP_CONG_DAN": 5}
+    )
+    reporting_clock(dt.date(2024, 5, 3))
+    _enter(cast, tree, TIEP_CONG_DAN=6)
+    assert DataValue.objects.get().value == 6
