@@ -104,7 +104,7 @@ def unit_values(
         return []
     codes = _period_codes(period)
     sql = _per_unit_sql(len(ids), len(codes), len(statuses))
-    params = [*ids, *codes, *statuses, root.path + "%"]
+    params: list[Any] = [*ids, *codes, *statuses, root.path + "%"]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -118,12 +118,28 @@ def _stored(indicators: Iterable[Indicator]) -> list[Indicator]:
     """The stored indicators needed: computed ones bring their numerator and denominator."""
     needed: dict[int, Indicator] = {}
     for indicator in indicators:
-        if indicator.is_computed:
-            for part in (indicator.numerator, indicator.denominator):
-                needed[part.pk] = part  # type: ignore[union-attr]
-        else:
-            needed[indicator.pk] = indicator
+        parts = (
+            [indicator.numerator, indicator.denominator] if indicator.is_computed else [indicator]
+        )
+        for part in parts:
+            if part is not None:
+                needed[part.pk] = part
     return list(needed.values())
+
+
+def _resolve(indicators: Sequence[Indicator], totals: dict[int, Number]) -> dict[str, Number]:
+    """indicator code → value, ratios computed from their two rolled-up counts."""
+    result: dict[str, Number] = {}
+    for indicator in indicators:
+        if indicator.is_computed:
+            result[indicator.code] = ratio(
+                indicator,
+                totals.get(indicator.numerator_id or 0),
+                totals.get(indicator.denominator_id or 0),
+            )
+        else:
+            result[indicator.code] = totals.get(indicator.pk)
+    return result
 
 
 def combine(indicator: Indicator, rows: list[UnitValue]) -> Number:
@@ -154,17 +170,7 @@ def aggregate(
     for row in unit_values(stored, root, period, statuses):
         by_indicator.setdefault(row.indicator_id, []).append(row)
     totals = {i.pk: combine(i, by_indicator.get(i.pk, [])) for i in stored}
-    result: dict[str, Number] = {}
-    for indicator in indicators:
-        if indicator.is_computed:
-            result[indicator.code] = ratio(
-                indicator,
-                totals[indicator.numerator_id],
-                totals[indicator.denominator_id],  # type: ignore[index]
-            )
-        else:
-            result[indicator.code] = totals[indicator.pk]
-    return result
+    return _resolve(indicators, totals)
 
 
 def by_child(
@@ -185,24 +191,14 @@ def by_child(
     for row in rows:
         # The child of ``root`` a unit belongs to is the next segment of its path.
         segment = row.path[offset:].split("/", 1)[0]
-        child = int(segment) if segment.isdigit() else None
-        if child in wanted:
-            grouped.setdefault((child, row.indicator_id), []).append(row)  # type: ignore[arg-type]
-    out: dict[int, dict[str, Number]] = {}
-    for child in children:
-        totals = {i.pk: combine(i, grouped.get((child.pk, i.pk), [])) for i in stored}
-        values: dict[str, Number] = {}
-        for indicator in indicators:
-            if indicator.is_computed:
-                values[indicator.code] = ratio(
-                    indicator,
-                    totals[indicator.numerator_id],
-                    totals[indicator.denominator_id],  # type: ignore[index]
-                )
-            else:
-                values[indicator.code] = totals[indicator.pk]
-        out[child.pk] = values
-    return out
+        if segment.isdigit() and int(segment) in wanted:
+            grouped.setdefault((int(segment), row.indicator_id), []).append(row)
+    return {
+        child.pk: _resolve(
+            indicators, {i.pk: combine(i, grouped.get((child.pk, i.pk), [])) for i in stored}
+        )
+        for child in children
+    }
 
 
 def compare_period(period: periods.Period, compare: str) -> periods.Period:

@@ -103,7 +103,8 @@ def check_rules(
 ) -> tuple[list[tuple[ValidationRule, str]], list[tuple[ValidationRule, str]]]:
     """(blocking, warnings) violated by ``values`` (indicator id → number). A rule whose
     sides are not both known yet is not judged."""
-    blocking, warnings = [], []
+    blocking: list[tuple[ValidationRule, str]] = []
+    warnings: list[tuple[ValidationRule, str]] = []
     for rule in rules:
         left = values.get(rule.left_id)
         right = values.get(rule.right_id) if rule.right_id else rule.constant
