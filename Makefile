@@ -52,3 +52,14 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var
+
+## Scale: a synthetic province on SQLite and PostgreSQL, dashboard queries timed (bench/run.py).
+## bench-small: 15 communes × 24 months × 12 indicators (under two minutes for both).
+## bench: 130 communes × 120 months × 40 indicators ≈ 5M figures (generated once, kept in
+## bench/out/sqlite/ and the PostgreSQL database danvan_bench).
+.PHONY: bench bench-small
+bench: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py
+
+bench-small: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py --small

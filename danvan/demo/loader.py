@@ -19,6 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import data
+from danvan.demo.reporting_data import load_figures
 from danvan.demo.tree import new_ward_code, unit_specs
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, OrgUnitSuccession, UnitKind
@@ -36,7 +37,16 @@ CREATED, UPDATED, REVOKED, KEPT, SKIPPED = (
 STATUSES = (CREATED, UPDATED, REVOKED, KEPT, SKIPPED)
 
 # Categories in the order of the summary line.
-CATEGORIES = ("danh mục", "đơn vị", "kế thừa", "cán bộ", "chức vụ", "tài khoản", "phân quyền")
+CATEGORIES = (
+    "danh mục",
+    "đơn vị",
+    "kế thừa",
+    "cán bộ",
+    "chức vụ",
+    "tài khoản",
+    "phân quyền",
+    "báo cáo",
+)
 
 
 def _upsert(model: type[models.Model], code: str, values: dict[str, Any]) -> str:
@@ -67,6 +77,7 @@ class DemoLoader:
         self.load_people()
         self.load_successions()
         self.load_users()
+        self.load_reporting()
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------
@@ -255,6 +266,13 @@ class DemoLoader:
             RoleAssignment.objects.create(user=user, role=role, org_unit_id=unit_id)
             self.tally["phân quyền", CREATED] += 1
         self.tally["phân quyền", KEPT] += len(wanted & held.keys())
+
+    # --- reporting figures (danvan.demo.reporting_data) ------------------------------
+
+    def load_reporting(self) -> None:
+        """The seeds' figures and two years of monthly reports, through the services."""
+        for status, count in load_figures(self.progress).items():
+            self.tally["báo cáo", status] += count
 
 
 def summary(tally: Counter[tuple[str, str]]) -> str:

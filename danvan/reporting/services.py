@@ -246,19 +246,21 @@ def data_values_save(
         raise ValidationError({f"values.{rule.left.code}": detail})
     saved = []
     for indicator in indicators.values():
-        row, _ = DataValue.objects.get_or_create(
+        new_value = numbers.get(indicator.pk)
+        new_text = texts.get(indicator.pk, "")
+        row, created = DataValue.objects.get_or_create(
             indicator=indicator,
             org_unit=org_unit,
             period=the_period.code,
             defaults={
                 "period_start": the_period.start,
                 "period_span": the_period.months,
+                "value": new_value,
+                "text_value": new_text,
                 "updated_by": _user(actor),
             },
         )
-        new_value = numbers.get(indicator.pk)
-        new_text = texts.get(indicator.pk, "")
-        if row.value != new_value or row.text_value != new_text or row.updated_by_id is None:
+        if not created and (row.value != new_value or row.text_value != new_text):
             row.value, row.text_value = new_value, new_text
             row.updated_by = _user(actor)
             row.save()

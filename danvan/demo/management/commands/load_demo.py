@@ -8,6 +8,7 @@ from django.db import transaction
 
 from danvan.access.system import SYSTEM
 from danvan.core.audit import acting_as
+from danvan.core.db import refresh_statistics
 from danvan.demo.loader import DemoLoader, summary
 
 
@@ -22,6 +23,12 @@ class Command(BaseCommand):
         "chạy lại không tạo bản trùng: đơn vị tìm theo mã, cán bộ theo tên và đơn vị, chức "
         "vụ theo cán bộ, đơn vị và chức danh; đã có thì giữ nguyên, chỉ đặt lại mật khẩu và "
         "vai trò của tài khoản trình diễn."
+        # Số liệu báo cáo (danvan.demo.reporting_data).
+        " Số liệu: các con số của bài viết 002 (Tam Điệp, 6 tháng đầu năm 2021) và 003 "
+        "(Hội Chữ thập đỏ quận Tây Hồ, 2020 so với 2010) lưu thành số đếm theo xã, phường; "
+        "báo cáo tháng của 14 phường quận Hoàng Mai (07/2023–06/2025) và các phường mới "
+        "của Hà Nội (07/2025–10/2026); mọi báo cáo được nhập, gửi và duyệt qua các service; "
+        "báo cáo đã có thì giữ nguyên."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -33,5 +40,6 @@ class Command(BaseCommand):
 
         with transaction.atomic(), acting_as(SYSTEM):
             tally = DemoLoader(progress).run()
+        refresh_statistics()
         seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
         self.stdout.write(f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}.")

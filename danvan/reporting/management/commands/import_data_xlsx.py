@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from danvan.access.system import SYSTEM
+from danvan.core.db import refresh_statistics
 from danvan.reporting.excel_import import import_workbook
 
 
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             for error in result.errors:
                 self.stderr.write(str(error))
             raise CommandError(f"Tệp có {len(result.errors)} lỗi; không ghi số liệu nào.")
+        refresh_statistics()
         for warning in result.warnings:
             self.stderr.write(f"Cảnh báo — {warning}")
         self.stdout.write(f"{result.summary}.")
