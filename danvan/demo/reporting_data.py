@@ -30,11 +30,14 @@ nothing and a report a demo user has since returned is not overwritten.
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
+
+from django.utils import timezone
 
 from danvan.access.system import SYSTEM
 from danvan.demo import data
@@ -43,7 +46,12 @@ from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting.catalog import ensure_catalog
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
-from danvan.reporting.services import data_values_save, report_approve, report_submit
+from danvan.reporting.services import (
+    data_values_save,
+    input_window,
+    report_approve,
+    report_submit,
+)
 
 CREATED, KEPT = "tạo mới", "giữ nguyên"
 
@@ -262,7 +270,21 @@ class FigureLoader:
         data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values, form=form)
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
+        self._backdate(form, unit, period)
         self.tally[CREATED] += 1
+
+    @staticmethod
+    def _backdate(form: ReportForm, unit: OrgUnit, period: str) -> None:
+        """Demo history is loaded today but happened then: put each report's sending
+        within its input window (most on time, one in seven a few days late) and its
+        approval a few days later, so timeliness pages show something real."""
+        _, due, _ = input_window(form, periods.parse(period))
+        late = (unit.pk + int(periods.parse(period).start.toordinal())) % 7 == 0
+        sent = due + dt.timedelta(days=3 if late else -((unit.pk % 3) + 1))
+        moment = timezone.make_aware(dt.datetime.combine(sent, dt.time(9, unit.pk % 60)))
+        Report.objects.filter(form=form, org_unit=unit, period=period).update(
+            submitted_at=moment, decided_at=moment + dt.timedelta(days=2)
+        )
 
     def _baseline(self, period: str, figures: dict[str, dict[str, Any]]) -> None:
         """Figures of a year before the system: no form or report of that time exists.

@@ -25,6 +25,7 @@ from danvan.lib.periods import parse, percent_change
 from danvan.org.models import OrgUnit
 from danvan.reporting.analytics import aggregate, units_meeting
 from danvan.reporting.models import DataValue, Indicator, Report, Status
+from danvan.reporting.services import input_window
 
 
 def _indicators(*codes: str) -> list[Indicator]:
@@ -134,3 +135,12 @@ def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -
     summary = _load()
     assert "báo cáo: 537 giữ nguyên" in summary
     assert _snapshot() == before
+    # Demo history is sent within its window: most reports on time, a few late.
+    on_time = late = 0
+    for report in monthly.filter(org_unit__code__in=hoang_mai_wards()).select_related("form"):
+        _, due, _ = input_window(report.form, parse(report.period))
+        if report.submitted_at.date() <= due:
+            on_time += 1
+        else:
+            late += 1
+    assert late > 0 and on_time > 5 * late
