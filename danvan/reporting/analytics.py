@@ -167,6 +167,21 @@ def ratio(indicator: Indicator, numerator: Number, denominator: Number) -> Numbe
 def _totals_sql(n_ind: int, n_codes: int, n_status: int) -> str:
     """The per-unit rows rolled up per indicator in the database: a province dashboard of
     40 indicators returns 40 rows, not 40 × 1 000 units."""
+    if n_codes == 1:
+        # A month has no finer periods: one value per unit, no grain to choose, so its
+        # total, mean and "last" are the plain aggregates (no window functions).
+        marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
+        return f"""
+            SELECT dv.indicator_id, SUM(dv.value), AVG(dv.value), SUM(dv.value), COUNT(*)
+            FROM reporting_datavalue dv
+            JOIN org_orgunit u ON u.id = dv.org_unit_id
+            WHERE dv.indicator_id IN ({marks(n_ind)})
+              AND dv.period IN ({marks(n_codes)})
+              AND dv.status IN ({marks(n_status)})
+              AND dv.value IS NOT NULL
+              AND u.path LIKE %s
+            GROUP BY dv.indicator_id
+        """
     return f"""
         WITH per_unit AS ({_per_unit_sql(n_ind, n_codes, n_status)})
         SELECT indicator_id, SUM(total), AVG(mean), SUM(last_value), COUNT(*)
