@@ -15,9 +15,9 @@ aggregates recompute the rates at every level.
   5.573 against 4.949 is +12,6% as the article says; 126 chi hội against any whole
   number of chi hội cannot give the article's +12,2% (126 / 1,122 = 112,3): 112 gives
   +12,5%, the nearest the counts allow.
-- Monthly figures (BC_THANG), invented but plausible, so charts have shape: the 14
-  phường of Quận Hoàng Mai from 07/2023 to 06/2025 (they close on 30/06/2025 and refuse
-  later periods) and the new wards of Thành phố Hà Nội from 07/2025 to 10/2026, with
+- Monthly figures (BC_THANG), invented but plausible, so charts have shape: the 9 xã,
+  phường of Tam Điệp around the seed (07/2020–12/2020 and 07/2021–06/2022) and the new
+  wards of Thành phố Hà Nội from 07/2025 to 10/2026, with
   the seasons of the work (gifts before Tết and on 27/7, "Dân vận khéo" models
   registered in the first quarter). Numbers come from a generator seeded by unit and
   period, so every load writes the same figures.
@@ -118,17 +118,19 @@ TAY_HO_2010 = {
 
 # --- Monthly figures ----------------------------------------------------------------------
 
-HOANG_MAI = "HN-HM"
-HOANG_MAI_MONTHS = ("2023-07", "2025-06")
+# Around the seed's six months (2021H1, stored as six-month reports): the half-year
+# before and the year after, so charts have shape and a year mixes both grains. Quận
+# Hoàng Mai, where the demo users sit, is kept free of figures on purpose: its wards are
+# where one tries posting figures and checking the district total by hand.
+TAM_DIEP_MONTHS = (("2020-07", "2020-12"), ("2021-07", "2022-06"))
 NEW_WARDS_PROVINCE = "HN"
 NEW_WARDS_MONTHS = ("2025-07", "2026-10")
 # The month of Tết Nguyên đán: gifts are given in it and in the month before.
-_TET_MONTH = {2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2}
+_TET_MONTH = {2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2}
 
 
-def hoang_mai_wards() -> list[str]:
-    district = next(d for d in data.DISTRICTS if d["code"] == HOANG_MAI)
-    return [f"{HOANG_MAI}-{code_part(ward)}" for ward in district["wards"]]
+def tam_diep_wards() -> list[str]:
+    return list(TAM_DIEP_2021H1)
 
 
 def new_hanoi_wards() -> list[str]:
@@ -226,8 +228,9 @@ class FigureLoader:
         self.progress("Số liệu: Hội Chữ thập đỏ quận Tây Hồ 2020 và năm 2010 (bài viết 003)…")
         self._reports(SIX_MONTH_FORM, TAY_HO_PERIOD, TAY_HO_2020H1)
         self._baseline(TAY_HO_BASE_PERIOD, TAY_HO_2010)
-        self.progress("Số liệu tháng: 14 phường quận Hoàng Mai, 07/2023–06/2025…")
-        self._monthly(hoang_mai_wards(), *HOANG_MAI_MONTHS, scale=1.0)
+        self.progress("Số liệu tháng: 9 xã, phường Tam Điệp, 07/2020–06/2022 (trừ 6 tháng đầu 2021)…")
+        for first, last in TAM_DIEP_MONTHS:
+            self._monthly(tam_diep_wards(), first, last, scale=1.0)
         self.progress("Số liệu tháng: các phường mới của Hà Nội, 07/2025–10/2026…")
         self._monthly(new_hanoi_wards(), *NEW_WARDS_MONTHS, scale=2.5)
         return self.tally

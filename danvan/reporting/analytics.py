@@ -7,9 +7,9 @@ shows in every ancestor's figure at once, with no cache to invalidate.
 Rules:
 - Space: a unit's subtree is a prefix match on the materialised path.
 - Time: for a period P each unit contributes values stored at P or at any period inside
-  it (months of a quarter, halves of a year...). When a unit has several grains for the
-  same indicator (a six-month figure and its months), the coarsest one wins for that
-  unit, so nothing is counted twice.
+  it (months of a quarter, halves of a year...). A coarser value covers the finer ones
+  inside it (a six-month report stands for its months), so nothing is counted twice and
+  nothing is lost: H1 as a six-month figure plus the months of H2 make the year.
 - Indicator: SUM adds; LAST takes each unit's latest value in P, then adds across units
   (members at the end of the period); AVERAGE averages units; NONE does not aggregate.
   A computed indicator (a ratio) aggregates its numerator and denominator and divides
@@ -41,17 +41,23 @@ def _period_codes(period: periods.Period) -> list[str]:
 
 
 def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
-    """Per (indicator, unit): the coarsest grain present, its total, mean and last value."""
+    """Per (indicator, unit): total, mean and last of the values that count.
+
+    A value counts unless a coarser value of the same unit covers it: ordered by start
+    (coarser first at equal start), a row is covered when an earlier row already ends on
+    or after its start. A six-month report for H1 thus stands for January–June while the
+    months of H2 still count for the year; calendar periods nest, so nothing else can
+    overlap."""
     marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
     return f"""
-        WITH picked AS (
-            SELECT dv.indicator_id, dv.org_unit_id, dv.period_span, dv.period_start, dv.value,
-                   u.path,
-                   MAX(dv.period_span) OVER (PARTITION BY dv.indicator_id, dv.org_unit_id)
-                       AS coarsest,
-                   ROW_NUMBER() OVER (PARTITION BY dv.indicator_id, dv.org_unit_id
-                                      ORDER BY dv.period_span DESC, dv.period_start DESC)
-                       AS newest
+        WITH candidate AS (
+            SELECT dv.indicator_id, dv.org_unit_id, dv.period_span, dv.period_start,
+                   dv.value, u.path,
+                   MAX(dv.period_end) OVER (
+                       PARTITION BY dv.indicator_id, dv.org_unit_id
+                       ORDER BY dv.period_start, dv.period_span DESC
+                       ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
+                   ) AS covered_until
             FROM reporting_datavalue dv
             JOIN org_orgunit u ON u.id = dv.org_unit_id
             WHERE dv.indicator_id IN ({marks(n_ind)})
@@ -59,14 +65,19 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
               AND dv.status IN ({marks(n_status)})
               AND dv.value IS NOT NULL
               AND u.path LIKE %s
+        ), counted AS (
+            SELECT indicator_id, org_unit_id, value, path,
+                   ROW_NUMBER() OVER (PARTITION BY indicator_id, org_unit_id
+                                      ORDER BY period_start DESC) AS newest
+            FROM candidate
+            WHERE covered_until IS NULL OR covered_until < period_start
         )
         SELECT indicator_id, org_unit_id,
                SUM(value) AS total,
                AVG(value) AS mean,
                MAX(CASE WHEN newest = 1 THEN value END) AS last_value,
                MAX(path) AS path
-        FROM picked
-        WHERE period_span = coarsest
+        FROM counted
         GROUP BY indicator_id, org_unit_id
     """
 

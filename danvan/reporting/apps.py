@@ -12,6 +12,6 @@ class ReportingConfig(AppConfig):
         register(models.Indicator)
         register(models.ReportForm)
         register(models.ValidationRule)
-        register(models.DataValue, exclude=("updated_at", "period_start"))
+        register(models.DataValue, exclude=("updated_at", "period_start", "period_end"))
         register(models.Report, exclude=("updated_at",))
         register(models.ReportAttachment)

@@ -248,7 +248,8 @@ class DataValue(models.Model):
     org_unit = models.ForeignKey("org.OrgUnit", on_delete=models.PROTECT, verbose_name="đơn vị")
     period = models.CharField("kỳ", max_length=8)
     period_start = models.DateField(editable=False)
-    # Months the period spans (1, 3, 6, 12): aggregation picks one grain per unit.
+    period_end = models.DateField(editable=False)
+    # Months the period spans (1, 3, 6, 12): a coarser value covers the finer ones inside.
     period_span = models.PositiveSmallIntegerField(editable=False, default=1)
     value = models.DecimalField("giá trị", max_digits=20, decimal_places=4, null=True, blank=True)
     text_value = models.TextField("nội dung", blank=True)

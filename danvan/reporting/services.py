@@ -254,6 +254,7 @@ def data_values_save(
             period=the_period.code,
             defaults={
                 "period_start": the_period.start,
+                "period_end": the_period.end,
                 "period_span": the_period.months,
                 "value": new_value,
                 "text_value": new_text,

@@ -346,6 +346,7 @@ _VALUE_COLUMNS = (
     "org_unit_id",
     "period",
     "period_start",
+    "period_end",
     "period_span",
     "value",
     "text_value",
@@ -373,7 +374,7 @@ def _write_values(
             "reporting_datavalue",
             _VALUE_COLUMNS,
             (
-                f"{indicator.pk}\t{unit.pk}\t{month.code}\t{month.start}\t1\t"
+                f"{indicator.pk}\t{unit.pk}\t{month.code}\t{month.start}\t{month.end}\t1\t"
                 f"{figure(number, unit_number, month)}\t\t{Status.APPROVED}\t{stamp}\n"
                 for number, indicator, unit_number, unit in keys
             ),
@@ -384,6 +385,7 @@ def _write_values(
         # and SQL compiled per batch dominate at millions of rows.
         ops = connection.ops
         day, moment = ops.adapt_datefield_value(month.start), ops.adapt_datetimefield_value(now)
+        last_day = ops.adapt_datefield_value(month.end)
         sql = (
             f"INSERT INTO reporting_datavalue ({', '.join(_VALUE_COLUMNS)}) "
             f"VALUES ({', '.join(['%s'] * len(_VALUE_COLUMNS))})"
@@ -394,6 +396,7 @@ def _write_values(
                 unit.pk,
                 month.code,
                 day,
+                last_day,
                 1,
                 figure(number, unit_number, month),
                 "",

@@ -40,7 +40,7 @@ def test_sum_rolls_months_into_quarter_half_and_year(wards):
     assert _agg(["TIEP_CONG_DAN"], hm, "2024-03")["TIEP_CONG_DAN"] is None
 
 
-def test_a_units_coarser_figure_wins_over_its_months_never_both(wards):
+def test_a_coarser_figure_covers_its_own_months_but_not_others(wards):
     # Định Công sent a six-month report AND monthly ones; Đại Kim only monthly ones.
     _store(wards.dinh_cong, "2021H1", TIEP_CONG_DAN=117)
     for month in ("2021-01", "2021-02"):
@@ -113,3 +113,17 @@ def test_by_child_and_units_meeting_a_condition(wards):
     assert meeting.text == "1/2" and meeting.met == [wards.dinh_cong]
     whole = aggregate([turnout], wards.hoang_mai, parse("2021H1"))["TY_LE_CU_TRI_DI_BAU"]
     assert round(whole, 2) == Decimal("99.93")
+
+
+def test_a_six_month_report_and_the_months_after_it_make_the_year(wards):
+    # Định Công: a six-month report for H1, then monthly reports; months of H1 as well.
+    _store(wards.dinh_cong, "2024H1", TIEP_CONG_DAN=100, HOI_VIEN=500)
+    _store(wards.dinh_cong, "2024-02", TIEP_CONG_DAN=40, HOI_VIEN=490)
+    for month, n in (("2024-07", 7), ("2024-08", 8), ("2024-12", 12)):
+        _store(wards.dinh_cong, month, TIEP_CONG_DAN=n, HOI_VIEN=500 + n)
+    _store(wards.dinh_cong, "2024Q4", TIEP_CONG_DAN=30)  # covers 2024-12 (and Oct, Nov)
+    year = _agg(["TIEP_CONG_DAN", "HOI_VIEN"], wards.hoang_mai, "2024")
+    assert year["TIEP_CONG_DAN"] == 100 + 7 + 8 + 30
+    # The stock at the end of the year is the newest value that counts: December.
+    assert year["HOI_VIEN"] == 512
+    assert _agg(["HOI_VIEN"], wards.hoang_mai, "2024H1")["HOI_VIEN"] == 500

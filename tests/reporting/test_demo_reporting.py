@@ -14,9 +14,8 @@ from django.core.management import call_command
 
 from danvan.core.templatetags.vn import vn_percent
 from danvan.demo.reporting_data import (
-    HOANG_MAI,
     TAM_DIEP,
-    hoang_mai_wards,
+    tam_diep_wards,
     month_range,
     new_hanoi_wards,
 )
@@ -99,45 +98,47 @@ def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -
     assert stored.count() == 8
     assert set(stored.values_list("org_unit__organisation_kind__code", flat=True)) == {"ctd"}
 
-    # Monthly figures: Hoàng Mai 07/2023–06/2025, the new Hà Nội wards 07/2025–10/2026.
-    hoang_mai = OrgUnit.all_objects.get(code=HOANG_MAI)
-    assert len(hoang_mai_wards()) == 14
+    # Monthly figures around the seed: Tam Điệp 07/2020–12/2020 and 07/2021–06/2022 (the
+    # six months of the seed stay six-month reports); the new Hà Nội wards 07/2025–10/2026.
     monthly = Report.objects.filter(form__code="BC_THANG")
-    assert monthly.filter(org_unit__code__in=hoang_mai_wards()).count() == 14 * 24
+    assert monthly.filter(org_unit__code__in=tam_diep_wards()).count() == 9 * (6 + 12)
     assert monthly.filter(org_unit__code__in=new_hanoi_wards()).count() == len(
         new_hanoi_wards()
     ) * len(month_range("2025-07", "2026-10"))
-    assert not monthly.filter(org_unit__code__in=hoang_mai_wards(), period="2025-07").exists()
+    assert not monthly.filter(period__in=["2021-01", "2021-06"]).exists()
     assert not Report.objects.exclude(status=Status.APPROVED).exists()
     assert not DataValue.objects.exclude(status=Status.APPROVED).exists()
+    # Quận Hoàng Mai, where the demo users sit, holds no figures: posting two wards'
+    # figures and reading the district total gives exactly their sum.
+    hoang_mai = OrgUnit.all_objects.get(code="HN-HM")
+    assert not DataValue.objects.filter(org_unit__path__startswith=hoang_mai.path).exists()
     received, resolved, gifts = _indicators("DON_NHAN", "DON_GIAI_QUYET", "QUA_SUAT")
-    for month in month_range("2023-07", "2025-06"):
-        per_month = aggregate([received, resolved, gifts], hoang_mai, month)
+    for month in month_range("2021-07", "2022-06"):
+        per_month = aggregate([received, resolved, gifts], tam_diep, month)
         assert per_month["QUA_SUAT"] is not None
         assert per_month["DON_GIAI_QUYET"] <= per_month["DON_NHAN"]
-    for code in hoang_mai_wards():
-        values = dict(
-            DataValue.objects.filter(org_unit__code=code, period="2024-05").values_list(
-                "indicator__code", "value"
-            )
-        )
-        assert values["DON_GIAI_QUYET"] <= values["DON_NHAN"]
-    # Seasons: gifts before Tết Giáp Thìn (02/2024) outnumber a quiet month.
-    tet = aggregate([gifts], hoang_mai, parse("2024-02"))["QUA_SUAT"]
-    quiet = aggregate([gifts], hoang_mai, parse("2024-04"))["QUA_SUAT"]
+    # Seasons: gifts before Tết Nhâm Dần (02/2022) outnumber a quiet month.
+    tet = aggregate([gifts], tam_diep, parse("2022-02"))["QUA_SUAT"]
+    quiet = aggregate([gifts], tam_diep, parse("2022-04"))["QUA_SUAT"]
     assert tet > 5 * quiet
-    # A year sums its months; the new wards carry Hà Nội on after 07/2025.
+    # The year 2021 is the seed's six-month report plus the months of the second half.
+    second_half = sum(
+        aggregate([gifts], tam_diep, month)["QUA_SUAT"]
+        for month in month_range("2021-07", "2021-12")
+    )
+    assert aggregate([gifts], tam_diep, parse("2021"))["QUA_SUAT"] == 9081 + second_half
+    # The new wards carry Hà Nội on after 07/2025.
     hanoi = OrgUnit.all_objects.get(code="HN")
     assert aggregate([gifts], hanoi, parse("2026Q1"))["QUA_SUAT"] > 0
 
     # Idempotent: a second load changes nothing.
     before = _snapshot()
     summary = _load()
-    assert "báo cáo: 537 giữ nguyên" in summary
+    assert "báo cáo: 363 giữ nguyên" in summary
     assert _snapshot() == before
     # Demo history is sent within its window: most reports on time, a few late.
     on_time = late = 0
-    for report in monthly.filter(org_unit__code__in=hoang_mai_wards()).select_related("form"):
+    for report in monthly.filter(org_unit__code__in=tam_diep_wards()).select_related("form"):
         _, due, _ = input_window(report.form, parse(report.period))
         if report.submitted_at.date() <= due:
             on_time += 1

@@ -26,7 +26,7 @@ class Command(BaseCommand):
         # Số liệu báo cáo (danvan.demo.reporting_data).
         " Số liệu: các con số của bài viết 002 (Tam Điệp, 6 tháng đầu năm 2021) và 003 "
         "(Hội Chữ thập đỏ quận Tây Hồ, 2020 so với 2010) lưu thành số đếm theo xã, phường; "
-        "báo cáo tháng của 14 phường quận Hoàng Mai (07/2023–06/2025) và các phường mới "
+        "báo cáo tháng của 9 xã, phường Tam Điệp (07/2020–06/2022) và các phường mới "
         "của Hà Nội (07/2025–10/2026); mọi báo cáo được nhập, gửi và duyệt qua các service; "
         "báo cáo đã có thì giữ nguyên."
     )
