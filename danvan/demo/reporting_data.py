@@ -228,7 +228,7 @@ class FigureLoader:
         self.progress("Số liệu: Hội Chữ thập đỏ quận Tây Hồ 2020 và năm 2010 (bài viết 003)…")
         self._reports(SIX_MONTH_FORM, TAY_HO_PERIOD, TAY_HO_2020H1)
         self._baseline(TAY_HO_BASE_PERIOD, TAY_HO_2010)
-        self.progress("Số liệu tháng: 9 xã, phường Tam Điệp, 07/2020–06/2022 (trừ 6 tháng đầu 2021)…")
+        self.progress("Số liệu tháng: Tam Điệp, 07/2020–06/2022 (trừ 6 tháng đầu 2021)…")
         for first, last in TAM_DIEP_MONTHS:
             self._monthly(tam_diep_wards(), first, last, scale=1.0)
         self.progress("Số liệu tháng: các phường mới của Hà Nội, 07/2025–10/2026…")

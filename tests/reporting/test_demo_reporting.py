@@ -15,9 +15,9 @@ from django.core.management import call_command
 from danvan.core.templatetags.vn import vn_percent
 from danvan.demo.reporting_data import (
     TAM_DIEP,
-    tam_diep_wards,
     month_range,
     new_hanoi_wards,
+    tam_diep_wards,
 )
 from danvan.lib.numbers import format_number
 from danvan.lib.periods import parse, percent_change
