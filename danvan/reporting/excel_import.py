@@ -44,7 +44,7 @@ from danvan.reporting.excel import (
     input_indicators,
     period_for,
 )
-from danvan.reporting.models import Indicator, ReportForm
+from danvan.reporting.models import DataValue, Indicator, ReportForm
 
 # ---------------------------------------------------------------- reading a file back
 
@@ -76,6 +76,7 @@ class ImportResult:
     warnings: list[CellError] = field(default_factory=list)
     units: int = 0
     values: int = 0
+    unchanged: int = 0
 
     @property
     def ok(self) -> bool:
@@ -86,6 +87,8 @@ class ImportResult:
         text = f"Đã nhập {self.values} giá trị cho {self.units} đơn vị"
         if self.form is not None and self.period is not None:
             text += f" (biểu mẫu «{self.form.name}», {self.period.label})"
+        if self.unchanged:
+            text += f"; {self.unchanged} đơn vị không đổi so với số liệu đã lưu"
         return text
 
 
@@ -401,9 +404,15 @@ def _match_units(
 def _save(rows: list[_Row], layout: _Layout, result: ImportResult, actor: Any) -> None:
     assert result.form is not None and result.period is not None
     by_code = {c.indicator.code: c for c in layout.columns}
+    stored = _stored_figures(rows, result.period.code)
     try:
         with transaction.atomic():
             for row in rows:
+                if _unchanged(row, stored):
+                    # A file exported from here comes back with the figures already
+                    # stored, approved ones included: nothing to write, nothing to refuse.
+                    result.unchanged += 1
+                    continue
                 try:
                     saved = services.data_values_save(
                         actor=actor,
@@ -423,8 +432,24 @@ def _save(rows: list[_Row], layout: _Layout, result: ImportResult, actor: Any) -
             if result.errors:
                 raise _Rollback
     except _Rollback:
-        result.units = result.values = 0
+        result.units = result.values = result.unchanged = 0
         result.warnings = []
+
+
+def _stored_figures(rows: list[_Row], period: str) -> dict[tuple[int, str], Any]:
+    return {
+        (unit_id, code): (text if value is None else value)
+        for unit_id, code, value, text in DataValue.objects.filter(
+            org_unit__in=[row.unit for row in rows], period=period
+        ).values_list("org_unit_id", "indicator__code", "value", "text_value")
+    }
+
+
+def _unchanged(row: _Row, stored: dict[tuple[int, str], Any]) -> bool:
+    return all(
+        (row.unit.pk, code) in stored and stored[(row.unit.pk, code)] == value
+        for code, value in row.values.items()
+    )
 
 
 def _refusal_errors(

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from danvan.lib.periods import parse
 from danvan.reporting import excel, excel_import, services
 from danvan.reporting.models import DataValue, FormIndicator, Indicator, ReportForm
 
@@ -395,3 +396,26 @@ def test_yes_no_indicator_takes_co_or_khong(board, tree):
         "HN-HM-DINHCONG": 1,
         "HN-HM-DAIKIM": 0,
     }
+
+
+def test_an_exported_file_comes_back_unchanged_even_with_approved_reports(cast, catalog, open_tree):
+    """Export, change one ward's cell, upload: the approved ward's untouched row is no error."""
+    from danvan.reporting.services import report_approve, report_submit
+
+    tree = open_tree
+    form = ReportForm.objects.get(code="BC_THANG")
+    services.data_values_save(
+        actor=cast.board, org_unit=tree.dai_kim, period="2024-03", values={"TIEP_CONG_DAN": 7}
+    )
+    report_submit(actor=cast.board, form=form, org_unit=tree.dai_kim, period="2024-03")
+    report_approve(actor=cast.board, form=form, org_unit=tree.dai_kim, period="2024-03")
+    book = excel.build_workbook(form, [tree.dai_kim, tree.dinh_cong], parse("2024-03"), filled=True)
+    sheet = book[excel.DATA_SHEET]
+    row = next(
+        r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == tree.dinh_cong.code
+    )
+    sheet.cell(row, 3).value = 4
+    result = upload(book, cast.board)
+    assert result.ok, result.errors
+    assert (result.units, result.unchanged) == (1, 1)
+    assert DataValue.objects.get(org_unit=tree.dinh_cong).value == 4
