@@ -165,11 +165,13 @@ def analytics(
     org_unit: int,
     period: str,
     compare: str | None = None,
+    organisation_kind: str | None = None,
 ) -> AnalyticsOut:
     unit = org_unit_get(user=request.user, pk=org_unit, cap=Cap.REPORT_VIEW)
     the_indicator = selectors.indicator_get(code=indicator)
     the_period = services.parse_period(period)
-    value = aggregate([the_indicator], unit, the_period)[the_indicator.code]
+    by_kind = {"organisation_kind": organisation_kind}
+    value = aggregate([the_indicator], unit, the_period, **by_kind)[the_indicator.code]
     out = AnalyticsOut(
         indicator=the_indicator.code,
         org_unit=unit.pk,
@@ -184,7 +186,7 @@ def analytics(
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"compare": str(exc)}) from exc
-        other_value = aggregate([the_indicator], unit, other)[the_indicator.code]
+        other_value = aggregate([the_indicator], unit, other, **by_kind)[the_indicator.code]
         out.compare = compare
         out.compare_period = other.code
         out.compare_value = _float(other_value)

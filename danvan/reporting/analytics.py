@@ -40,7 +40,10 @@ def _period_codes(period: periods.Period) -> list[str]:
     return codes
 
 
-def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
+_KIND_FILTER = "AND u.organisation_kind_id IN (SELECT id FROM org_organisationkind WHERE code = %s)"
+
+
+def _per_unit_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False) -> str:
     """Per (indicator, unit): total, mean and last of the values that count.
 
     A value counts unless a coarser value of the same unit covers it: ordered by start
@@ -65,6 +68,7 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int) -> str:
               AND dv.status IN ({marks(n_status)})
               AND dv.value IS NOT NULL
               AND u.path LIKE %s
+              {_KIND_FILTER if by_kind else ""}
         ), counted AS (
             SELECT indicator_id, org_unit_id, value, path,
                    ROW_NUMBER() OVER (PARTITION BY indicator_id, org_unit_id
@@ -175,7 +179,7 @@ def ratio(indicator: Indicator, numerator: Number, denominator: Number) -> Numbe
     return numerator / denominator * indicator.factor
 
 
-def _totals_sql(n_ind: int, n_codes: int, n_status: int) -> str:
+def _totals_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False) -> str:
     """The per-unit rows rolled up per indicator in the database: a province dashboard of
     40 indicators returns 40 rows, not 40 × 1 000 units."""
     if n_codes == 1:
@@ -191,10 +195,11 @@ def _totals_sql(n_ind: int, n_codes: int, n_status: int) -> str:
               AND dv.status IN ({marks(n_status)})
               AND dv.value IS NOT NULL
               AND u.path LIKE %s
+              {_KIND_FILTER if by_kind else ""}
             GROUP BY dv.indicator_id
         """
     return f"""
-        WITH per_unit AS ({_per_unit_sql(n_ind, n_codes, n_status)})
+        WITH per_unit AS ({_per_unit_sql(n_ind, n_codes, n_status, by_kind)})
         SELECT indicator_id, SUM(total), AVG(mean), SUM(last_value), COUNT(*)
         FROM per_unit
         GROUP BY indicator_id
@@ -206,16 +211,23 @@ def aggregate(
     root: OrgUnit,
     period: periods.Period,
     statuses: Sequence[str] = COUNTED,
+    organisation_kind: str | None = None,
 ) -> dict[str, Number]:
-    """indicator code → the subtree's value for ``period`` (one SQL query in all)."""
+    """indicator code → the subtree's value for ``period`` (one SQL query in all).
+
+    ``organisation_kind`` (a code: ccb, lhpn, mttq...) keeps only the organisations of that
+    kind in the subtree: the district's veterans' associations rather than the district."""
     stored = _stored(indicators)
     ids = sorted({i.pk for i in stored})
     totals: dict[int, Number] = {}
     if ids:
         codes = _period_codes(period)
         params: list[Any] = [*ids, *codes, *statuses, root.path + "%"]
+        if organisation_kind:
+            params.append(organisation_kind)
+        sql = _totals_sql(len(ids), len(codes), len(statuses), bool(organisation_kind))
         with connection.cursor() as cursor:
-            cursor.execute(_totals_sql(len(ids), len(codes), len(statuses)), params)
+            cursor.execute(sql, params)
             rows = {row[0]: row[1:] for row in cursor.fetchall()}
         for indicator in stored:
             if indicator.pk not in rows or indicator.aggregation == Indicator.Aggregation.NONE:

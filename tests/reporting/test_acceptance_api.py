@@ -142,3 +142,18 @@ def test_forms_list_codes_and_indicators(board):
     monthly = next(f for f in forms if f["code"] == "BC_THANG")
     assert monthly["period_type"] == "month"
     assert {"TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"} <= set(monthly["indicators"])
+
+
+def test_analytics_by_organisation_kind(board, tree):
+    _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=10)
+    _post(board, tree.mttq_dinh_cong, "2024-03", TIEP_CONG_DAN=3)
+    for unit in (tree.dinh_cong, tree.mttq_dinh_cong):
+        _submit_approve(board, unit, "2024-03")
+    _, body = board.get(
+        "/analytics",
+        indicator="TIEP_CONG_DAN",
+        org_unit=tree.hoang_mai.pk,
+        period="2024-03",
+        organisation_kind="mttq",
+    )
+    assert body["value"] == 3

@@ -127,3 +127,18 @@ def test_a_six_month_report_and_the_months_after_it_make_the_year(wards):
     # The stock at the end of the year is the newest value that counts: December.
     assert year["HOI_VIEN"] == 512
     assert _agg(["HOI_VIEN"], wards.hoang_mai, "2024H1")["HOI_VIEN"] == 500
+
+
+def test_figures_cut_by_organisation_kind(wards):
+    _store(wards.dinh_cong, "2024-03", TIEP_CONG_DAN=10)  # the ward itself
+    _store(wards.mttq_dinh_cong, "2024-03", TIEP_CONG_DAN=3)  # its Front committee
+    _store(wards.bdv_hoang_mai, "2024-03", TIEP_CONG_DAN=20)  # the district board
+    tiep = list(Indicator.objects.filter(code="TIEP_CONG_DAN"))
+    month = parse("2024-03")
+    assert aggregate(tiep, wards.hoang_mai, month)["TIEP_CONG_DAN"] == 33
+    assert aggregate(tiep, wards.hoang_mai, month, organisation_kind="mttq")["TIEP_CONG_DAN"] == 3
+    board = aggregate(tiep, wards.hoang_mai, month, organisation_kind="ban-dan-van")
+    assert board["TIEP_CONG_DAN"] == 20
+    # A half goes through the coverage query: the same cut applies.
+    half = aggregate(tiep, wards.hoang_mai, parse("2024H1"), organisation_kind="mttq")
+    assert half["TIEP_CONG_DAN"] == 3
