@@ -170,8 +170,9 @@ def analytics(
     unit = org_unit_get(user=request.user, pk=org_unit, cap=Cap.REPORT_VIEW)
     the_indicator = selectors.indicator_get(code=indicator)
     the_period = services.parse_period(period)
-    by_kind = {"organisation_kind": organisation_kind}
-    value = aggregate([the_indicator], unit, the_period, **by_kind)[the_indicator.code]
+    value = aggregate([the_indicator], unit, the_period, organisation_kind=organisation_kind)[
+        the_indicator.code
+    ]
     out = AnalyticsOut(
         indicator=the_indicator.code,
         org_unit=unit.pk,
@@ -186,7 +187,9 @@ def analytics(
             from django.core.exceptions import ValidationError
 
             raise ValidationError({"compare": str(exc)}) from exc
-        other_value = aggregate([the_indicator], unit, other, **by_kind)[the_indicator.code]
+        other_value = aggregate([the_indicator], unit, other, organisation_kind=organisation_kind)[
+            the_indicator.code
+        ]
         out.compare = compare
         out.compare_period = other.code
         out.compare_value = _float(other_value)
