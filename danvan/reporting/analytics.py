@@ -43,6 +43,22 @@ def _period_codes(period: periods.Period) -> list[str]:
 _KIND_FILTER = "AND u.organisation_kind_id IN (SELECT id FROM org_organisationkind WHERE code = %s)"
 
 
+def _from_where(n_ind: int, n_codes: int, n_status: int, by_kind: bool) -> str:
+    """The stored values that may count: these indicators and periods, sent up, in the
+    subtree (path prefix), optionally of one organisation kind. Parameters follow in that
+    order: indicator ids, period codes, statuses, path prefix, kind code."""
+    marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
+    return f"""
+            FROM reporting_datavalue dv
+            JOIN org_orgunit u ON u.id = dv.org_unit_id
+            WHERE dv.indicator_id IN ({marks(n_ind)})
+              AND dv.period IN ({marks(n_codes)})
+              AND dv.status IN ({marks(n_status)})
+              AND dv.value IS NOT NULL
+              AND u.path LIKE %s
+              {_KIND_FILTER if by_kind else ""}"""
+
+
 def _per_unit_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False) -> str:
     """Per (indicator, unit): total, mean and last of the values that count.
 
@@ -51,7 +67,6 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False
     or after its start. A six-month report for H1 thus stands for January–June while the
     months of H2 still count for the year; calendar periods nest, so nothing else can
     overlap."""
-    marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
     return f"""
         WITH candidate AS (
             SELECT dv.indicator_id, dv.org_unit_id, dv.period_span, dv.period_start,
@@ -61,14 +76,7 @@ def _per_unit_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False
                        ORDER BY dv.period_start, dv.period_span DESC
                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING
                    ) AS covered_until
-            FROM reporting_datavalue dv
-            JOIN org_orgunit u ON u.id = dv.org_unit_id
-            WHERE dv.indicator_id IN ({marks(n_ind)})
-              AND dv.period IN ({marks(n_codes)})
-              AND dv.status IN ({marks(n_status)})
-              AND dv.value IS NOT NULL
-              AND u.path LIKE %s
-              {_KIND_FILTER if by_kind else ""}
+            {_from_where(n_ind, n_codes, n_status, by_kind)}
         ), counted AS (
             SELECT indicator_id, org_unit_id, value, path,
                    ROW_NUMBER() OVER (PARTITION BY indicator_id, org_unit_id
@@ -185,17 +193,9 @@ def _totals_sql(n_ind: int, n_codes: int, n_status: int, by_kind: bool = False) 
     if n_codes == 1:
         # A month has no finer periods: one value per unit, no grain to choose, so its
         # total, mean and "last" are the plain aggregates (no window functions).
-        marks = lambda n: ", ".join(["%s"] * n)  # noqa: E731
         return f"""
             SELECT dv.indicator_id, SUM(dv.value), AVG(dv.value), SUM(dv.value), COUNT(*)
-            FROM reporting_datavalue dv
-            JOIN org_orgunit u ON u.id = dv.org_unit_id
-            WHERE dv.indicator_id IN ({marks(n_ind)})
-              AND dv.period IN ({marks(n_codes)})
-              AND dv.status IN ({marks(n_status)})
-              AND dv.value IS NOT NULL
-              AND u.path LIKE %s
-              {_KIND_FILTER if by_kind else ""}
+            {_from_where(n_ind, n_codes, n_status, by_kind)}
             GROUP BY dv.indicator_id
         """
     return f"""

@@ -340,6 +340,25 @@ def report_submit(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: st
     return report
 
 
+def _report_to_decide(form: ReportForm, unit: OrgUnit, period: str) -> Report | None:
+    """The report an approver acts on, locked for the rest of the transaction."""
+    return (
+        Report.objects.select_for_update()
+        .filter(form=form, org_unit=unit, period=parse_period(period).code)
+        .first()
+    )
+
+
+def _decide(report: Report, status: str, *, actor: Any, figures: str) -> Report:
+    """Record an approver's decision and carry the report's state to its figures."""
+    report.status = status
+    report.decided_at = timezone.now()
+    report.decided_by = _user(actor)
+    report.save()
+    _set_values_status(report, figures)
+    return report
+
+
 def _approver_scope(actor: Any, unit: OrgUnit) -> None:
     """The parent unit's leader or board staff above it approves (not the unit itself)."""
     if unit.parent is None:
@@ -351,20 +370,11 @@ def _approver_scope(actor: Any, unit: OrgUnit) -> None:
 @service
 def report_approve(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str) -> Report:
     _approver_scope(actor, org_unit)
-    report = (
-        Report.objects.select_for_update()
-        .filter(form=form, org_unit=org_unit, period=parse_period(period).code)
-        .first()
-    )
+    report = _report_to_decide(form, org_unit, period)
     if report is None or report.status != Status.SUBMITTED:
         state = report.get_status_display().lower() if report else "chưa có"
         raise ReportLocked(f"Chỉ duyệt được báo cáo đã gửi; báo cáo này {state}.")
-    report.status = Status.APPROVED
-    report.decided_at = timezone.now()
-    report.decided_by = _user(actor)
-    report.save()
-    _set_values_status(report, Status.APPROVED)
-    return report
+    return _decide(report, Status.APPROVED, actor=actor, figures=Status.APPROVED)
 
 
 @service
@@ -374,20 +384,11 @@ def report_return(
     _approver_scope(actor, org_unit)
     if not (reason or "").strip():
         raise ValidationError({"reason": "Cần ghi lý do trả lại để đơn vị biết phải sửa gì."})
-    report = (
-        Report.objects.select_for_update()
-        .filter(form=form, org_unit=org_unit, period=parse_period(period).code)
-        .first()
-    )
+    report = _report_to_decide(form, org_unit, period)
     if report is None or report.status not in COUNTED:
         raise ReportLocked("Chỉ trả lại được báo cáo đã gửi hoặc đã duyệt.")
-    report.status = Status.RETURNED
     report.return_reason = reason.strip()
-    report.decided_at = timezone.now()
-    report.decided_by = _user(actor)
-    report.save()
-    _set_values_status(report, Status.DRAFT)
-    return report
+    return _decide(report, Status.RETURNED, actor=actor, figures=Status.DRAFT)
 
 
 @service
@@ -395,21 +396,10 @@ def report_unapprove(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period:
     """Undo an approval (a mistake found later): back to submitted, figures editable again
     after the unit is returned the report."""
     _approver_scope(actor, org_unit)
-    report = (
-        Report.objects.select_for_update()
-        .filter(
-            form=form, org_unit=org_unit, period=parse_period(period).code, status=Status.APPROVED
-        )
-        .first()
-    )
-    if report is None:
+    report = _report_to_decide(form, org_unit, period)
+    if report is None or report.status != Status.APPROVED:
         raise ReportLocked("Báo cáo chưa được duyệt nên không có gì để hủy duyệt.")
-    report.status = Status.SUBMITTED
-    report.decided_at = timezone.now()
-    report.decided_by = _user(actor)
-    report.save()
-    _set_values_status(report, Status.SUBMITTED)
-    return report
+    return _decide(report, Status.SUBMITTED, actor=actor, figures=Status.SUBMITTED)
 
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
