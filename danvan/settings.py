@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "danvan.people",
     "danvan.audit",
     "danvan.reporting",
+    "danvan.documents",
     "danvan.api",
     "danvan.demo",
 ]
