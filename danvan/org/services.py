@@ -14,6 +14,7 @@ from django.utils import timezone
 from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.core.audit import service
+from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import (
     OrganisationKind,
@@ -35,15 +36,11 @@ EDITABLE_FIELDS = (
 )
 
 
-def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def _refuse_if_historical(unit: OrgUnit, field: str | None = None) -> None:
     if unit.is_historical and unit.valid_to is not None:
         closed_from = unit.valid_to + dt.timedelta(days=1)
         message = (
-            f"«{unit.name}» đã ngừng hoạt động từ {_d(closed_from)}: "
+            f"«{unit.name}» đã ngừng hoạt động từ {format_date(closed_from)}: "
             "đơn vị cũ chỉ được xem, không được sửa."
         )
         raise ValidationError({field: message} if field else message)
@@ -66,8 +63,8 @@ def _validate(unit: OrgUnit) -> None:
             errors["code"] = f"Mã đơn vị «{unit.code}» đã được dùng cho «{clash.name}»."
     if unit.valid_from and unit.valid_to and unit.valid_to < unit.valid_from:
         errors["valid_to"] = (
-            f"Ngày ngừng hoạt động ({_d(unit.valid_to)}) không được trước ngày bắt đầu "
-            f"hoạt động ({_d(unit.valid_from)})."
+            f"Ngày ngừng hoạt động ({format_date(unit.valid_to)}) không được trước ngày bắt đầu "
+            f"hoạt động ({format_date(unit.valid_from)})."
         )
     kind: UnitKind | None = getattr(unit, "kind", None) if unit.kind_id else None
     if kind is not None:
@@ -221,8 +218,8 @@ def org_unit_succeed(
         if source.valid_from and source.valid_from > closing_day:
             raise ValidationError(
                 {
-                    "effective_date": f"Ngày hiệu lực {_d(effective_date)} phải sau ngày "
-                    f"«{source.name}» bắt đầu hoạt động ({_d(source.valid_from)})."
+                    "effective_date": f"Ngày hiệu lực {format_date(effective_date)} phải sau ngày "
+                    f"«{source.name}» bắt đầu hoạt động ({format_date(source.valid_from)})."
                 }
             )
         for target in targets:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,6 +10,7 @@ from django.utils import timezone
 from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.core.audit import service
+from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.lib.titles import expand_title
 from danvan.org.models import OrgUnit
@@ -18,10 +18,6 @@ from danvan.people.models import Person, Position
 
 PERSON_FIELDS = ("full_name", "gender", "birth_year", "phone", "email", "org_unit", "note")
 POSITION_FIELDS = ("org_unit", "title", "term", "start_date", "end_date", "is_primary", "source")
-
-
-def _d(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def _check_person(person: Person) -> None:
@@ -39,8 +35,8 @@ def _check_position(position: Position) -> None:
         errors["title"] = "Chức danh không được để trống."
     if position.start_date and position.end_date and position.end_date < position.start_date:
         errors["end_date"] = (
-            f"Ngày thôi giữ chức vụ ({_d(position.end_date)}) không được trước ngày bắt đầu "
-            f"({_d(position.start_date)})."
+            f"Ngày thôi giữ chức vụ ({format_date(position.end_date)}) không được trước "
+            f"ngày bắt đầu ({format_date(position.start_date)})."
         )
     if errors:
         raise ValidationError(errors)

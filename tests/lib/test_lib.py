@@ -2,10 +2,10 @@ import doctest
 
 import pytest
 
-from danvan.lib import env, numbers, text, titles
+from danvan.lib import dates, env, numbers, text, titles
 
 
-@pytest.mark.parametrize("module", [text, titles, numbers])
+@pytest.mark.parametrize("module", [text, titles, numbers, dates])
 def test_doctests(module):
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
