@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.reporting",
     "danvan.documents",
+    "danvan.meetings",
+    "danvan.tasks",
     "danvan.api",
     "danvan.demo",
 ]
@@ -173,6 +175,8 @@ STATICFILES_DIRS = [BASE_DIR / "danvan" / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+# Largest file accepted in the document register and as task evidence.
+UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

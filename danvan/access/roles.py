@@ -30,21 +30,38 @@ class Cap(StrEnum):
     REPORT_ENTER = "report.enter"
     REPORT_SUBMIT = "report.submit"
     REPORT_APPROVE = "report.approve"
+    MEETING_VIEW = "meeting.view"
+    MEETING_MANAGE = "meeting.manage"
+    TASK_VIEW = "task.view"
+    TASK_UPDATE = "task.update"
+    TASK_MANAGE = "task.manage"
+    DOCUMENT_VIEW = "document.view"
+    DOCUMENT_MANAGE = "document.manage"
     PORTAL_EDIT = "portal.edit"
     PORTAL_PUBLISH = "portal.publish"
 
 
-_READ = {Cap.ORG_VIEW, Cap.PEOPLE_VIEW, Cap.REPORT_VIEW}
+_READ = {
+    Cap.ORG_VIEW,
+    Cap.PEOPLE_VIEW,
+    Cap.REPORT_VIEW,
+    Cap.MEETING_VIEW,
+    Cap.TASK_VIEW,
+    Cap.DOCUMENT_VIEW,
+}
 # Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
 # submits, and approves the units under it (approval is checked on the parent unit).
 _ENTER = {Cap.REPORT_ENTER}
 _LEAD = {Cap.REPORT_ENTER, Cap.REPORT_SUBMIT, Cap.REPORT_APPROVE}
+# Meetings, tasks, documents: a unit's leader and the board organise meetings, assign
+# tasks and keep the register; the reporter posts progress on its unit's tasks.
+_ORGANISE = {Cap.MEETING_MANAGE, Cap.TASK_MANAGE, Cap.TASK_UPDATE, Cap.DOCUMENT_MANAGE}
 
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.SYSTEM_ADMIN: frozenset(Cap),
-    Role.BOARD_STAFF: frozenset(_READ | _LEAD | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
-    Role.UNIT_LEADER: frozenset(_READ | _LEAD),
-    Role.UNIT_REPORTER: frozenset(_READ | _ENTER),
+    Role.BOARD_STAFF: frozenset(_READ | _LEAD | _ORGANISE | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
+    Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE),
+    Role.UNIT_REPORTER: frozenset(_READ | _ENTER | {Cap.TASK_UPDATE}),
     Role.VIEWER: frozenset(_READ),
     Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT}),
     Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH}),

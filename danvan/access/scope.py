@@ -7,6 +7,10 @@ the materialised ``path`` makes a prefix match ("/1/5/" reaches "/1/5/23/").
 A model says where its org unit is with ``SCOPE_UNIT_FIELDS`` (``""`` for OrgUnit
 itself); several fields are OR-ed (a person is visible through the unit that manages
 the record or through any unit where they hold a position).
+
+A model that sets ``SCOPE_INHERITED = True`` is also visible *down* the tree: a directive
+held by the Thành ủy is readable in every ward under it (its unit is an ancestor of the
+user's), while only those whose scope reaches the holder may change it.
 """
 
 from __future__ import annotations
@@ -77,15 +81,28 @@ def scoped(queryset: QS, user: Any, cap: Cap) -> QS:
     if _ALL in paths:
         return queryset
     fields = _unit_fields(queryset.model)
+    inherited = getattr(queryset.model, "SCOPE_INHERITED", False)
     condition = Q()
     for field in fields:
-        lookup = f"{field}__path__startswith" if field else "path__startswith"
+        prefix = f"{field}__path" if field else "path"
         for path in paths:
-            condition |= Q(**{lookup: path})
+            condition |= Q(**{f"{prefix}__startswith": path})
+        if inherited:
+            condition |= Q(**{f"{prefix}__in": _ancestor_paths(paths)})
     narrowed = queryset.filter(condition)
     if any("__" in f for f in fields):
         narrowed = narrowed.distinct()
     return cast(QS, narrowed)
+
+
+def _ancestor_paths(paths: list[str]) -> list[str]:
+    """ "/1/5/23/" → "/1/", "/1/5/" (the path itself is matched by the prefix already)."""
+    found: set[str] = set()
+    for path in paths:
+        parts = path.strip("/").split("/")
+        for depth in range(1, len(parts)):
+            found.add("/" + "/".join(parts[:depth]) + "/")
+    return sorted(found)
 
 
 def can(user: Any, cap: Cap, unit: OrgUnit | None) -> bool:
