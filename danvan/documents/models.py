@@ -200,7 +200,7 @@ class Document(DomainModel):
         indexes = [models.Index(fields=["number", "symbol", "issuer_code"])]
 
     def __str__(self) -> str:
-        label = self.doc_type.name if self.doc_type_id else "Văn bản"
+        label = self.doc_type.name if self.doc_type is not None else "Văn bản"
         return f"{label} {self.reference}".strip() if self.reference else label
 
 
