@@ -90,9 +90,15 @@ def scoped(queryset: QS, user: Any, cap: Cap) -> QS:
         if inherited:
             condition |= Q(**{f"{prefix}__in": _ancestor_paths(paths)})
     narrowed = queryset.filter(condition)
-    if any("__" in f for f in fields):
+    # A record reached through a to-many field (a task's co-units) would come back once
+    # per matching row.
+    if any("__" in f or (f and _to_many(queryset.model, f)) for f in fields):
         narrowed = narrowed.distinct()
     return cast(QS, narrowed)
+
+
+def _to_many(model: type[Model], field: str) -> bool:
+    return bool(model._meta.get_field(field).many_to_many)
 
 
 def _ancestor_paths(paths: list[str]) -> list[str]:
