@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,6 +12,7 @@ from danvan.access.scope import can
 from danvan.core.http import AppRequest
 from danvan.org.selectors import org_unit_stats
 from danvan.people.selectors import person_search
+from danvan.tasks.selectors import overdue_count, overdue_tasks
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -36,7 +39,7 @@ def home(request: AppRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("org_unit").order_by(
         "org_unit__path"
     )
-    context = {
+    context: dict[str, Any] = {
         "assignments": assignments,
         "org_stats": org_unit_stats(user=request.user)
         if can(request.user, Cap.ORG_VIEW, None)
@@ -45,4 +48,7 @@ def home(request: AppRequest) -> HttpResponse:
         if can(request.user, Cap.PEOPLE_VIEW, None)
         else None,
     }
+    if can(request.user, Cap.TASK_VIEW, None):
+        context["overdue_tasks"] = overdue_tasks(user=request.user)
+        context["overdue_total"] = overdue_count(user=request.user)
     return render(request, "core/home.html", context)
