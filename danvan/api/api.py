@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from danvan.api import org, people, reporting
+from danvan.api import documents, meetings, org, people, reporting, tasks
 from danvan.api.auth import auth
 from danvan.reporting.services import ReportLocked
 
@@ -22,6 +22,9 @@ api = NinjaAPI(
 api.add_router("/org-units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cán bộ"])
 api.add_router("", reporting.router, tags=["Báo cáo định kỳ"])
+api.add_router("/meetings", meetings.router, tags=["Hội nghị"])
+api.add_router("/tasks", tasks.router, tags=["Nhiệm vụ"])
+api.add_router("/documents", documents.router, tags=["Văn bản"])
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -19,6 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import data
+from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
 from danvan.demo.tree import new_ward_code, unit_specs
 from danvan.lib.text import fold, normalize_spaces
@@ -46,6 +47,7 @@ CATEGORIES = (
     "tài khoản",
     "phân quyền",
     "báo cáo",
+    "hội nghị, văn bản",
 )
 
 
@@ -75,9 +77,12 @@ class DemoLoader:
         self.load_units()
         # People before successions: positions are recorded while the units are open.
         self.load_people()
+        # Figures, meetings, documents and tasks of the district era are recorded while
+        # those units are open too; the successions then close them, read-only.
+        self.load_reporting()
+        self.load_meetings()
         self.load_successions()
         self.load_users()
-        self.load_reporting()
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------
@@ -273,6 +278,10 @@ class DemoLoader:
         """The seeds' figures and two years of monthly reports, through the services."""
         for status, count in load_figures(self.progress).items():
             self.tally["báo cáo", status] += count
+
+    def load_meetings(self) -> None:
+        for status, count in MeetingsLoader(self.progress).run().items():
+            self.tally["hội nghị, văn bản", status] += count
 
 
 def summary(tally: Counter[tuple[str, str]]) -> str:

@@ -312,6 +312,11 @@ def report_save_narrative(
         raise ValidationError({"narrative": f"Biểu mẫu không có mục «{unknown[0]}»."})
     report.narrative = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
     report.save()
+    # Documents the narrative cites ("Kế hoạch số 138-KH/QU...") link to the register.
+    from danvan.documents.services import citations_link
+
+    text = "\n\n".join(str(part) for part in report.narrative.values() if part)
+    citations_link(actor=actor, text=text, holder=org_unit, report=report)
     return report
 
 
