@@ -253,6 +253,8 @@ class MeetingsLoader:
             deadline=_date(deadline),
             conclusion=conclusion,
         )
+        # Given at the meeting, not on the day the demo was loaded.
+        Task.objects.filter(pk=task.pk).update(created_at=meeting.starts_at)
         if status == TaskStatus.NEW:
             return
         tasks.task_progress_add(

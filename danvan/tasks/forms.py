@@ -132,7 +132,11 @@ class TaskFilterForm(forms.Form):
     )
     deadline_from = forms.DateField(label="Thời hạn từ", required=False, widget=DateInput())
     deadline_to = forms.DateField(label="đến", required=False, widget=DateInput())
-    con = forms.BooleanField(label="Gồm cả đơn vị trực thuộc", required=False)
+    # By default "my unit" reaches the units under it: a board officer of a district
+    # follows what its MTTQ and unions were given. Ticking this narrows to the unit itself.
+    rieng = forms.BooleanField(
+        label="Chỉ chính đơn vị tôi (không gồm đơn vị trực thuộc)", required=False
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

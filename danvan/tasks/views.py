@@ -30,7 +30,7 @@ def _list(request: AppRequest, *, mine: bool) -> HttpResponse:
     require(request.user, Cap.TASK_VIEW, None)
     form = TaskFilterForm(request.GET, user=request.user)
     filters = form.filters()
-    include_children = bool(form.cleaned_data.get("con"))
+    include_children = not form.cleaned_data.get("rieng")
     status = request.GET.get("status", "")
     status = status if status in _STATUSES else ""
     base = (
