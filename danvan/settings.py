@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "axes",
     "auditlog",
     "ninja",
+    "django_tasks",
+    "django_tasks_db",
     "danvan.core",
     "danvan.accounts",
     "danvan.access",
@@ -55,6 +57,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.meetings",
     "danvan.tasks",
+    "danvan.drafting",
     "danvan.api",
     "danvan.demo",
 ]
@@ -193,6 +196,17 @@ AUDITLOG_DISABLE_REMOTE_ADDR = False
 # Read the "before" row through the base manager: the default managers hide soft-deleted
 # rows, and a restore would otherwise be logged as if it had no previous state.
 AUDITLOG_USE_BASE_MANAGER = True
+
+# --- background work (django-tasks) ------------------------------------------------------
+# Long work (compiling a large subtree's documents) is queued in the database and run by
+# `manage.py db_worker` (as many workers as needed, on any machine). Tests run it inline.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if TESTING
+        else env_str("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend",
+    }
+}
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 100

@@ -15,6 +15,7 @@ urlpatterns = [
     path("quan-ly/hoi-nghi/", include("danvan.meetings.urls")),
     path("quan-ly/nhiem-vu/", include("danvan.tasks.urls")),
     path("quan-ly/van-ban/", include("danvan.documents.urls")),
+    path("quan-ly/soan-thao/", include("danvan.drafting.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -37,6 +37,8 @@ class Cap(StrEnum):
     TASK_MANAGE = "task.manage"
     DOCUMENT_VIEW = "document.view"
     DOCUMENT_MANAGE = "document.manage"
+    # Replacing the docxtpl templates of official documents: system administrators only.
+    TEMPLATE_MANAGE = "template.manage"
     PORTAL_EDIT = "portal.edit"
     PORTAL_PUBLISH = "portal.publish"
 

@@ -21,6 +21,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "meetings": can(user, Cap.MEETING_VIEW, None),
             "tasks": can(user, Cap.TASK_VIEW, None),
             "documents": can(user, Cap.DOCUMENT_VIEW, None),
+            "drafting": can(user, Cap.DOCUMENT_MANAGE, None),
             "audit": can(user, Cap.AUDIT_VIEW, None),
             "users": can(user, Cap.USERS_MANAGE, None),
             "portal": can(user, Cap.PORTAL_EDIT, None),
