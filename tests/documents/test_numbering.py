@@ -212,7 +212,7 @@ def test_the_sequence_row_is_locked_while_a_number_is_given(tree, types, numberi
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers anyway")
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_officers_issuing_at_once_never_share_a_number(tree, types, numberings):
     from django.db import connections
 
