@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
-from danvan.core import clock
+from danvan.core import clock, trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.documents import selectors, services
@@ -208,21 +208,22 @@ def document_delete(request: AppRequest, pk: int) -> HttpResponse:
 @login_required
 def document_trash(request: AppRequest) -> HttpResponse:
     require(request.user, Cap.DOCUMENT_MANAGE, None)
-    page = Paginator(selectors.document_deleted(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "documents/document_trash.html", {"page": page})
+    deleted = selectors.document_deleted(user=request.user)
+    return trash.trash_page(request, deleted=deleted, template="documents/document_trash.html")
 
 
 @login_required
 @require_POST
 def document_restore(request: AppRequest, pk: int) -> HttpResponse:
-    document = selectors.document_deleted(user=request.user).filter(pk=pk).first()
-    if document is None:
-        raise Http404("Không có văn bản đã xóa này trong phạm vi của bạn.")
-    services.document_restore(actor=request.user, document=document)
-    messages.success(request, f"Đã khôi phục «{document}».")
-    return redirect("documents:detail", pk=document.pk)
+    return trash.restore(
+        request,
+        pk,
+        deleted=selectors.document_deleted(user=request.user),
+        service=lambda document: services.document_restore(actor=request.user, document=document),
+        what="văn bản",
+        trash_url="documents:trash",
+        detail_url="documents:detail",
+    )
 
 
 @login_required

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
-from danvan.core import clock
+from danvan.core import clock, trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.lib import periods
@@ -164,25 +164,22 @@ def meeting_delete(request: AppRequest, pk: int) -> HttpResponse:
 @login_required
 def meeting_trash(request: AppRequest) -> HttpResponse:
     require(request.user, Cap.MEETING_MANAGE, None)
-    page = Paginator(selectors.meeting_deleted(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "meetings/meeting_trash.html", {"page": page})
+    deleted = selectors.meeting_deleted(user=request.user)
+    return trash.trash_page(request, deleted=deleted, template="meetings/meeting_trash.html")
 
 
 @login_required
 @require_POST
 def meeting_restore(request: AppRequest, pk: int) -> HttpResponse:
-    meeting = selectors.meeting_deleted(user=request.user).filter(pk=pk).first()
-    if meeting is None:
-        raise Http404("Không có hội nghị đã xóa này trong phạm vi của bạn.")
-    try:
-        services.meeting_restore(actor=request.user, meeting=meeting)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("meetings:trash")
-    messages.success(request, f"Đã khôi phục «{meeting.title}».")
-    return redirect("meetings:detail", pk=meeting.pk)
+    return trash.restore(
+        request,
+        pk,
+        deleted=selectors.meeting_deleted(user=request.user),
+        service=lambda meeting: services.meeting_restore(actor=request.user, meeting=meeting),
+        what="hội nghị",
+        trash_url="meetings:trash",
+        detail_url="meetings:detail",
+    )
 
 
 # --- calendar ---------------------------------------------------------------------------

@@ -4,13 +4,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
+from danvan.core import trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.org import selectors, services
@@ -185,22 +186,19 @@ def unit_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def unit_trash(request: HttpRequest) -> HttpResponse:
     require(request.user, Cap.ORG_MANAGE, None)
-    page = Paginator(selectors.org_unit_deleted(user=request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    return render(request, "org/unit_trash.html", {"page": page})
+    deleted = selectors.org_unit_deleted(user=request.user)
+    return trash.trash_page(request, deleted=deleted, template="org/unit_trash.html")
 
 
 @login_required
 @require_POST
 def unit_restore(request: HttpRequest, pk: int) -> HttpResponse:
-    unit = selectors.org_unit_deleted(user=request.user).filter(pk=pk).first()
-    if unit is None:
-        raise Http404("Không có đơn vị đã xóa này trong phạm vi của bạn.")
-    try:
-        services.org_unit_restore(actor=request.user, unit=unit)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("org:trash")
-    messages.success(request, f"Đã khôi phục «{unit.name}».")
-    return redirect("org:detail", pk=unit.pk)
+    return trash.restore(
+        request,
+        pk,
+        deleted=selectors.org_unit_deleted(user=request.user),
+        service=lambda unit: services.org_unit_restore(actor=request.user, unit=unit),
+        what="đơn vị",
+        trash_url="org:trash",
+        detail_url="org:detail",
+    )
