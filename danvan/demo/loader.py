@@ -19,6 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import data
+from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
 from danvan.demo.tree import new_ward_code, unit_specs
@@ -81,6 +82,8 @@ class DemoLoader:
         # those units are open too; the successions then close them, read-only.
         self.load_reporting()
         self.load_meetings()
+        # Numbering and Hoàng Mai's 2023 reports (documents out) while the units are open.
+        self.load_drafting()
         self.load_successions()
         self.load_users()
         return self.tally
@@ -282,6 +285,11 @@ class DemoLoader:
     def load_meetings(self) -> None:
         for status, count in MeetingsLoader(self.progress).run().items():
             self.tally["hội nghị, văn bản", status] += count
+
+    def load_drafting(self) -> None:
+        """Issuers' numbering and Hoàng Mai's reports of 2023 (danvan.demo.drafting_data)."""
+        for key, count in load_drafting(self.progress).items():
+            self.tally[key] += count
 
 
 def summary(tally: Counter[tuple[str, str]]) -> str:

@@ -236,8 +236,8 @@ class MeetingsLoader:
         reporting.report_save_narrative(
             actor=SYSTEM, form=form, org_unit=unit, period=period, narrative=narrative
         )
-        # Presented at the meeting, so sent and approved (a narrative, no figures: Quận
-        # Hoàng Mai stays free of figures for the reporting acceptance check).
+        # Presented at the meeting, so sent and approved (a narrative; the board holds no
+        # figures).
         reporting.report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         return [reporting.report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)]
 

@@ -120,8 +120,9 @@ TAY_HO_2010 = {
 
 # Around the seed's six months (2021H1, stored as six-month reports): the half-year
 # before and the year after, so charts have shape and a year mixes both grains. Quận
-# Hoàng Mai, where the demo users sit, is kept free of figures on purpose: its wards are
-# where one tries posting figures and checking the district total by hand.
+# Hoàng Mai, where the demo users sit, has no figures here and none in 2024 on purpose (its
+# wards are where one posts figures and checks the district total by hand); its 01–06/2023
+# reports come from danvan.demo.drafting_data.
 TAM_DIEP_MONTHS = (("2020-07", "2020-12"), ("2021-07", "2022-06"))
 NEW_WARDS_PROVINCE = "HN"
 NEW_WARDS_MONTHS = ("2025-07", "2026-10")

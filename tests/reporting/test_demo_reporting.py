@@ -108,10 +108,16 @@ def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -
     assert not monthly.filter(period__in=["2021-01", "2021-06"]).exists()
     assert not Report.objects.exclude(status=Status.APPROVED).exists()
     assert not DataValue.objects.exclude(status=Status.APPROVED).exists()
-    # Quận Hoàng Mai, where the demo users sit, holds no figures: posting two wards'
-    # figures and reading the district total gives exactly their sum.
+    # Quận Hoàng Mai, where the demo users sit, holds only its 14 phường's monthly figures
+    # of 01–06/2023 (for the compiled report, danvan.demo.drafting_data) and nothing in
+    # 2024: posting two wards' figures for 2024 and reading the district total gives
+    # exactly their sum.
     hoang_mai = OrgUnit.all_objects.get(code="HN-HM")
-    assert not DataValue.objects.filter(org_unit__path__startswith=hoang_mai.path).exists()
+    in_hoang_mai = DataValue.objects.filter(org_unit__path__startswith=hoang_mai.path)
+    assert set(in_hoang_mai.values_list("period", flat=True)) == {
+        m.code for m in month_range("2023-01", "2023-06")
+    }
+    assert in_hoang_mai.values("org_unit").distinct().count() == 14
     received, resolved, gifts = _indicators("DON_NHAN", "DON_GIAI_QUYET", "QUA_SUAT")
     for month in month_range("2021-07", "2022-06"):
         per_month = aggregate([received, resolved, gifts], tam_diep, month)
@@ -134,7 +140,8 @@ def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -
     # Idempotent: a second load changes nothing.
     before = _snapshot()
     summary = _load()
-    assert "báo cáo: 363 giữ nguyên" in summary
+    # 363 reports of the seeds and months, and Hoàng Mai's 14 phường × 6 months of 2023.
+    assert "báo cáo: 447 giữ nguyên" in summary
     assert _snapshot() == before
     # Demo history is sent within its window: most reports on time, a few late.
     on_time = late = 0

@@ -29,6 +29,10 @@ class Command(BaseCommand):
         "báo cáo tháng của 9 xã, phường Tam Điệp (07/2020–06/2022) và các phường mới "
         "của Hà Nội (07/2025–10/2026); mọi báo cáo được nhập, gửi và duyệt qua các service; "
         "báo cáo đã có thì giữ nguyên."
+        " Hội nghị, văn bản: năm hội nghị của các bài viết với thành phần, chương trình, ý kiến, "
+        "kết luận và nhiệm vụ; các văn bản được trích dẫn trong sổ văn bản."
+        " Soạn thảo văn bản: cách đánh số văn bản của 5 Ban Dân vận quận, thành phố và 2 phường "
+        "mới; báo cáo tháng 01–06/2023 (số liệu và lời văn) của 14 phường quận Hoàng Mai."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
