@@ -24,6 +24,8 @@ install: $(VENV)/.synced
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
+	@# The background worker (django-tasks) runs beside the server and stops with it.
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & trap 'kill $$!' EXIT; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install
@@ -56,10 +58,16 @@ clean:
 ## Scale: a synthetic province on SQLite and PostgreSQL, dashboard queries timed (bench/run.py).
 ## bench-small: 15 communes × 24 months × 12 indicators (under two minutes for both).
 ## bench: 130 communes × 120 months × 40 indicators ≈ 5M figures (generated once, kept in
-## bench/out/sqlite/ and the PostgreSQL database danvan_bench).
-.PHONY: bench bench-small
+## bench/out/sqlite/ and the PostgreSQL database danvan_bench), then bench-docx.
+## bench-docx: the compiled six-month report of a district with 15 phường × 8 organisations
+## (compile + DOCX, target ≤ 2 s; XLSX appendix; PDF when LibreOffice is installed).
+.PHONY: bench bench-small bench-docx
 bench: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
+
+bench-docx: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
 
 bench-small: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py --small

@@ -1,0 +1,297 @@
+"""Writes of official documents out: compiled drafts (create, edit, compile again, issue,
+delete), issuing a meeting's documents, and queueing a generation.
+
+Every service is atomic and audited, checks access (DOCUMENT_MANAGE on the issuing unit;
+compiling also reads the unit's reports, REPORT_VIEW) and refuses with a Vietnamese
+message naming the field. Issuing goes through the documents app's ``document_issue``,
+which gives the issuer's next number and enters the document in its outgoing register.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.text import capfirst
+
+from danvan.access.roles import Cap
+from danvan.access.scope import require
+from danvan.core import clock
+from danvan.core.audit import service
+from danvan.documents.issuing import numbering_of
+from danvan.documents.models import Document
+from danvan.documents.services import document_issue
+from danvan.drafting import headings, selectors
+from danvan.drafting.context import (
+    KINDS,
+    REPORT,
+    OfficialDocument,
+    document_from_dict,
+    document_to_dict,
+)
+from danvan.drafting.models import GeneratedFile, ReportDraft
+from danvan.lib import numbering as fmt
+from danvan.lib import periods
+from danvan.lib.text import normalize_spaces
+from danvan.org.models import OrgUnit
+
+MAX_BLOCK_CHARS = 20_000
+MAX_BLOCKS = 2_000
+
+
+def _user_or_none(actor: Any) -> Any:
+    return actor if getattr(actor, "pk", None) else None
+
+
+def _period_code(period: str) -> str:
+    try:
+        return periods.parse(period).code
+    except periods.PeriodError as error:
+        raise ValidationError({"period": str(error)}) from error
+
+
+def _refuse_if_issued(draft: ReportDraft, what: str) -> None:
+    if draft.status == ReportDraft.Status.ISSUED:
+        reference = draft.document.reference if draft.document else ""
+        number = f" (số {reference})" if reference else ""
+        raise ValidationError({"blocks": f"Báo cáo đã ban hành{number} nên không {what} được nữa."})
+
+
+def _compile(actor: Any, org_unit: OrgUnit, period: str, issuer: OrgUnit) -> OfficialDocument:
+    from danvan.drafting.compile import compile_report
+
+    return compile_report(user=actor, org_unit=org_unit, period=period, issuer=issuer)
+
+
+# --- drafts -------------------------------------------------------------------------------
+
+
+@service
+def draft_create(
+    *, actor: Any, org_unit: OrgUnit, period: str, issuer: OrgUnit | None = None
+) -> ReportDraft:
+    """Compile ``org_unit``'s subtree for ``period`` into a draft the officer edits."""
+    code = _period_code(period)
+    require(actor, Cap.REPORT_VIEW, org_unit)
+    issuer = issuer or selectors.issuer_for(org_unit)
+    require(actor, Cap.DOCUMENT_MANAGE, issuer)
+    document = _compile(actor, org_unit, code, issuer)
+    draft = ReportDraft(
+        org_unit=org_unit,
+        issuer=issuer,
+        period=code,
+        content=document_to_dict(document),
+        created_by=_user_or_none(actor),
+    )
+    draft.save()
+    return draft
+
+
+def _clean_blocks(blocks: Any, tables: int) -> list[dict[str, Any]]:
+    if not isinstance(blocks, list):
+        raise ValidationError({"blocks": "Nội dung báo cáo phải là danh sách các đoạn văn."})
+    if len(blocks) > MAX_BLOCKS:
+        raise ValidationError({"blocks": f"Báo cáo quá dài: tối đa {MAX_BLOCKS} đoạn."})
+    cleaned: list[dict[str, Any]] = []
+    for position, raw in enumerate(blocks, start=1):
+        if not isinstance(raw, dict):
+            raise ValidationError({"blocks": f"Đoạn thứ {position} không hợp lệ."})
+        text = str(raw.get("text") or "").replace("\r\n", "\n").strip()
+        level = raw.get("level", 0)
+        table = raw.get("table")
+        if not isinstance(level, int) or not 0 <= level <= 3:
+            raise ValidationError({"blocks": f"Đoạn thứ {position}: cấp đề mục không hợp lệ."})
+        if table is not None and (not isinstance(table, int) or not 0 <= table < tables):
+            raise ValidationError(
+                {"blocks": f"Đoạn thứ {position} trỏ tới bảng số liệu không có trong báo cáo."}
+            )
+        if len(text) > MAX_BLOCK_CHARS:
+            raise ValidationError(
+                {"blocks": f"Đoạn thứ {position} quá dài (tối đa {MAX_BLOCK_CHARS} ký tự)."}
+            )
+        if not text and table is None:
+            continue  # an emptied paragraph is dropped
+        if level in (1, 2):
+            text = normalize_spaces(text)
+        cleaned.append(
+            {"text": text, "level": level, "source": str(raw.get("source") or ""), "table": table}
+        )
+    if not cleaned:
+        raise ValidationError({"blocks": "Báo cáo phải còn ít nhất một đoạn nội dung."})
+    return cleaned
+
+
+@service
+def draft_update(
+    *,
+    actor: Any,
+    draft: ReportDraft,
+    blocks: list[dict[str, Any]],
+    subject: str | None = None,
+    recipients: list[str] | None = None,
+    signature: dict[str, str] | None = None,
+) -> ReportDraft:
+    """Save the officer's edits: the body blocks (each keeps the unit it came from), and
+    optionally the trích yếu, nơi nhận and signature. An issued draft is frozen."""
+    require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
+    _refuse_if_issued(draft, "sửa")
+    content = dict(draft.content)
+    content["blocks"] = _clean_blocks(blocks, len(content.get("tables") or []))
+    if subject is not None:
+        subject = normalize_spaces(subject)
+        if not subject:
+            raise ValidationError({"subject": "Trích yếu của báo cáo không được để trống."})
+        content["subject"] = subject
+    if recipients is not None:
+        content["recipients"] = [line.strip() for line in recipients if line and line.strip()]
+    if signature is not None:
+        old = dict(content.get("signature") or {})  # type: ignore[call-overload]
+        for key in ("authority", "title", "name"):
+            if key in signature:
+                old[key] = normalize_spaces(signature[key] or "")
+        content["signature"] = old
+    document_from_dict(content)  # still a well-formed document
+    draft.content = content
+    draft.save(update_fields=["content", "updated_at"])
+    return draft
+
+
+@service
+def draft_recompile(*, actor: Any, draft: ReportDraft) -> ReportDraft:
+    """Build the draft again from the reports as they are now (edits are lost)."""
+    require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
+    _refuse_if_issued(draft, "tổng hợp lại")
+    require(actor, Cap.REPORT_VIEW, draft.org_unit)
+    document = _compile(actor, draft.org_unit, draft.period, draft.issuer)
+    draft.content = document_to_dict(document)
+    draft.save(update_fields=["content", "updated_at"])
+    return draft
+
+
+@service
+def draft_issue(*, actor: Any, draft: ReportDraft, on: dt.date | None = None) -> ReportDraft:
+    """Give the draft its number from the issuer's register, write the number and the date
+    into the heading, and freeze it."""
+    require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
+    _refuse_if_issued(draft, "ban hành lại")
+    on = on or clock.today()
+    document = document_from_dict(draft.content)
+    numbering = numbering_of(draft.issuer)
+    label = periods.parse(draft.period).label
+    registered = document_issue(
+        actor=actor,
+        holder=draft.issuer,
+        doc_type=headings.doc_type_for(REPORT),
+        title=capfirst(document.subject) or f"Báo cáo {label}",
+        issued_on=on,
+        note=f"Báo cáo tổng hợp {label} của «{draft.org_unit.name}», soạn thảo trong hệ thống.",
+    )
+    document.heading.number_line = fmt.line_for(numbering.style, registered.reference)
+    document.heading.place_date = headings.place_date(headings.describe(draft.issuer), on)
+    draft.content = document_to_dict(document)
+    draft.status = ReportDraft.Status.ISSUED
+    draft.document = registered
+    draft.save(update_fields=["content", "status", "document", "updated_at"])
+    return draft
+
+
+@service
+def draft_delete(*, actor: Any, draft: ReportDraft) -> ReportDraft:
+    """Soft delete. An issued report stays: it is in the register."""
+    require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
+    _refuse_if_issued(draft, "xóa")
+    draft.deleted_at = timezone.now()
+    draft.save(update_fields=["deleted_at", "updated_at"])
+    return draft
+
+
+# --- meetings -----------------------------------------------------------------------------
+
+
+def _meeting_kind(kind: str) -> str:
+    if kind not in selectors.MEETING_KINDS:
+        choices = ", ".join(KINDS[k].lower() for k in selectors.MEETING_KINDS)
+        raise ValidationError({"kind": f"Hội nghị chỉ có các văn bản: {choices}."})
+    return kind
+
+
+@service
+def meeting_document_issue(
+    *, actor: Any, meeting: Any, kind: str, on: dt.date | None = None
+) -> Document:
+    """Number a meeting's giấy mời, biên bản or thông báo kết luận and enter it in the
+    issuer's outgoing register; its note names the meeting and links to it."""
+    from danvan.drafting.meeting_docs import meeting_document
+
+    _meeting_kind(kind)
+    issuer = selectors.issuer_for(meeting.org_unit)
+    require(actor, Cap.DOCUMENT_MANAGE, issuer)
+    already = selectors.meeting_issued(meeting=meeting, kind=kind)
+    if already is not None:
+        raise ValidationError(
+            {
+                "kind": f"{KINDS[kind]} của hội nghị này đã được cấp số {already.reference} "
+                f"ngày {already.issued_on:%d/%m/%Y}."
+            }
+        )
+    on = on or clock.today()
+    content = meeting_document(user=actor, meeting=meeting, kind=kind, on=on)
+    title = capfirst(content.subject) or f"{KINDS[kind]} hội nghị {meeting.title}"
+    return document_issue(
+        actor=actor,
+        holder=issuer,
+        doc_type=headings.doc_type_for(kind),
+        title=title,
+        issued_on=on,
+        note=selectors.meeting_note(meeting, kind),
+    )
+
+
+# --- generation ---------------------------------------------------------------------------
+
+
+def _title(kind: str, draft: ReportDraft | None, meeting: Any) -> str:
+    if draft is not None:
+        return f"Báo cáo {periods.parse(draft.period).label} — {draft.org_unit.name}"[:500]
+    return f"{KINDS[kind]} — {meeting.title}"[:500]
+
+
+@service
+def generate(
+    *,
+    actor: Any,
+    kind: str,
+    draft: ReportDraft | None = None,
+    meeting: Any = None,
+    want_pdf: bool = False,
+) -> GeneratedFile:
+    """Queue the DOCX (with its XLSX appendix for a report, and PDF when asked) of a draft
+    or of a meeting's document; the background task fills in the files and progress."""
+    from danvan.drafting.tasks import generate_file
+
+    if (draft is None) == (meeting is None):
+        raise ValidationError("Phải chọn một dự thảo báo cáo hoặc một hội nghị để tạo văn bản.")
+    if draft is not None:
+        if kind != REPORT:
+            raise ValidationError({"kind": "Dự thảo báo cáo chỉ tạo được văn bản loại Báo cáo."})
+        require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
+        unit = draft.org_unit
+    else:
+        _meeting_kind(kind)
+        require(actor, Cap.DOCUMENT_MANAGE, selectors.issuer_for(meeting.org_unit))
+        unit = meeting.org_unit
+    row = GeneratedFile.objects.create(
+        kind=kind,
+        title=_title(kind, draft, meeting),
+        org_unit=unit,
+        report_draft=draft,
+        meeting=meeting,
+        want_pdf=want_pdf,
+        created_by=_user_or_none(actor),
+    )
+    result = generate_file.enqueue(file_id=row.pk)
+    GeneratedFile.objects.filter(pk=row.pk).update(task_id=str(result.id)[:64])
+    row.refresh_from_db()
+    return row
