@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -104,6 +104,32 @@ def _content(row: GeneratedFile, user: Any) -> tuple[OfficialDocument, Any]:
     return meeting_document(user=user, meeting=meeting, kind=row.kind, **extra), issuer
 
 
+def _file_in_register(row: GeneratedFile, docx: bytes, user: Any) -> str:
+    """The first DOCX made of an issued document becomes its file in the register (so its
+    text is searchable there). Returns a note for the page when that is refused."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from danvan.documents.services import document_update
+    from danvan.drafting import selectors
+
+    if row.report_draft is not None:
+        registered = row.report_draft.document
+    elif row.meeting is not None:
+        registered = selectors.meeting_issued(meeting=row.meeting, kind=row.kind)
+    else:
+        registered = None
+    if registered is None or registered.file:
+        return ""
+    upload = SimpleUploadedFile(_file_name(row, "docx"), docx)
+    try:
+        document_update(actor=user, document=registered, upload=upload)
+    except ValidationError as error:
+        return f"Chưa lưu được tệp vào sổ văn bản: {' '.join(error.messages)}"
+    except PermissionDenied as error:
+        return f"Chưa lưu được tệp vào sổ văn bản: {error}"
+    return ""
+
+
 def _file_name(row: GeneratedFile, ext: str) -> str:
     return f"{row.kind.replace('_', '-')}-{row.pk}.{ext}"
 
@@ -134,6 +160,9 @@ def run(file_id: int) -> str:
             )
             row.docx.save(_file_name(row, "docx"), ContentFile(docx), save=False)
             _progress(row, progress=DOCX_DONE, docx=row.docx.name)
+            note = _file_in_register(row, docx, user)
+            if note:
+                notes.append(note)
             if row.kind == REPORT and row.report_draft is not None:
                 draft = row.report_draft
                 from danvan.drafting.appendix import appendix_xlsx

@@ -76,6 +76,14 @@ def test_an_issued_report_carries_its_number(draft: ReportDraft, cast: Any) -> N
     body = docx_text(row)
     assert "Số 01-BC/BDVQU" in body
     assert "Hà Nội, ngày 03 tháng 3 năm 2023" in body
+    # The issued report's file is now in the register, its text searchable there.
+    registered = draft.document
+    registered.refresh_from_db()
+    assert registered.file.name.endswith(".docx")
+    assert "phuong dai kim" in registered.file_folded
+    again = services.generate(actor=cast.board, kind=REPORT, draft=draft)
+    registered.refresh_from_db()
+    assert again.status == "done" and registered.file.name.endswith(f"-{row.pk}.docx")
 
 
 def test_pdf_unavailable_still_gives_the_docx_and_says_why(
