@@ -212,3 +212,24 @@ def test_acceptance_on_the_demo_data(tmp_path: Path) -> None:
         (n.org_unit.code, (n.style, n.issuer_code, n.place_name))
         for n in IssuerNumbering.objects.select_related("org_unit")
     )
+
+
+def test_a_ward_with_figures_but_no_units_below_says_it_has_figures(
+    district: District, tmp_path: Path
+) -> None:
+    from tests.drafting.conftest import send_report
+
+    send_report(district.dai_kim, "2023-05", figures={"TIEP_CONG_DAN": 12})
+    out = tmp_path / "w.docx"
+    summary = _run(
+        "--org-unit",
+        district.dai_kim.code,
+        "--issuer",
+        district.dai_kim.code,
+        "--period",
+        "2023-05",
+        "--out",
+        str(out),
+    )
+    assert summary.rstrip().endswith("có số liệu.") and "chưa có số liệu" not in summary
+    assert any("12 lượt" in t for t in _text(out)[1])

@@ -83,7 +83,10 @@ class Command(BaseCommand):
                 raise CommandError(str(error)) from error
             written.append(Path(options["pdf"]).name)
         units = {b.source for b in document.blocks if b.source and b.source != unit.name}
-        figures = " có số liệu" if document.tables else " chưa có số liệu"
+        has_figures = document.tables or any(
+            b.level == 2 and b.text.startswith("1. Một số chỉ tiêu") for b in document.blocks
+        )
+        figures = " có số liệu" if has_figures else " chưa có số liệu"
         self.stdout.write(
             f"Đã ghi {', '.join(written)}: Báo cáo {document.subject} — {issuer.name}, "
             f"{document.heading.number_line.strip()}; tổng hợp từ {len(units)} đơn vị,"
