@@ -23,7 +23,6 @@ No assertion: this prints, the reader judges.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import statistics
 import sys
@@ -37,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # (Python puts the script's folder first), or ``import docx`` would find this script.
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
+
+from bench.run import percentile, timed  # noqa: E402  (the dashboard bench's timers)
 
 OUT = ROOT / "bench" / "out" / "docx"
 DISTRICT_CODE = "BDOCX"
@@ -113,20 +114,6 @@ def _child_env() -> None:
     os.environ.pop("DATABASE_URL", None)
     os.environ["DANVAN_VAR_DIR"] = str(OUT)
     os.environ["MEDIA_ROOT"] = str(OUT / "media")
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
-
-
-def timed(fn: Callable[[], Any], runs: int) -> tuple[list[float], Any]:
-    times, result = [], None
-    for _ in range(runs):
-        tick = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - tick) * 1000)
-    return times, result
 
 
 # --- the district -------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from danvan.core.admin import ReadOnlyAdmin
 from danvan.documents.models import Document, DocumentType, IssuerNumbering, NumberSequence
 
 
@@ -38,18 +39,9 @@ class IssuerNumberingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "issued_on", "direction", "org_unit", "is_stub", "is_public"]
     list_filter = ["direction", "is_stub", "is_public", "doc_type"]
     search_fields = ["reference", "title", "search_folded"]
     list_select_related = ["doc_type", "org_unit"]
     date_hierarchy = "issued_on"
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

@@ -4,24 +4,13 @@ and files generated through the app's pages and services (scope, numbering, audi
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from danvan.core.admin import ReadOnlyAdmin
 from danvan.drafting.models import DocxTemplate, GeneratedFile, ReportDraft
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
 @admin.register(DocxTemplate)
-class DocxTemplateAdmin(_ReadOnly):
+class DocxTemplateAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "kind", "style", "issuer", "is_active", "uploaded_by", "uploaded_at"]
     list_filter = ["kind", "style", "is_active"]
     search_fields = ["issuer__name", "original_name", "note"]
@@ -29,7 +18,7 @@ class DocxTemplateAdmin(_ReadOnly):
 
 
 @admin.register(ReportDraft)
-class ReportDraftAdmin(_ReadOnly):
+class ReportDraftAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "period", "issuer", "status", "document", "created_at"]
     list_filter = ["status"]
     search_fields = ["org_unit__name", "period"]
@@ -38,7 +27,7 @@ class ReportDraftAdmin(_ReadOnly):
 
 
 @admin.register(GeneratedFile)
-class GeneratedFileAdmin(_ReadOnly):
+class GeneratedFileAdmin(ReadOnlyAdmin):
     list_display = ["title", "kind", "org_unit", "status", "progress", "created_at", "finished_at"]
     list_filter = ["kind", "status", "want_pdf"]
     search_fields = ["title", "org_unit__name"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from danvan.core.admin import ReadOnlyAdmin
 from danvan.meetings.models import Meeting, MeetingKind, MeetingSeries
 
 
@@ -22,19 +23,8 @@ class MeetingKindAdmin(admin.ModelAdmin):
         return False
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
 @admin.register(Meeting)
-class MeetingAdmin(_ReadOnly):
+class MeetingAdmin(ReadOnlyAdmin):
     list_display = ["title", "kind", "org_unit", "starts_at", "status", "period_code"]
     list_filter = ["kind", "status"]
     search_fields = ["title", "title_folded"]
@@ -43,7 +33,7 @@ class MeetingAdmin(_ReadOnly):
 
 
 @admin.register(MeetingSeries)
-class MeetingSeriesAdmin(_ReadOnly):
+class MeetingSeriesAdmin(ReadOnlyAdmin):
     list_display = ["name", "kind", "org_unit", "recurrence", "day_of_month", "is_active"]
     list_filter = ["recurrence", "is_active"]
     search_fields = ["name"]

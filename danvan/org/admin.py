@@ -5,8 +5,8 @@ services keep paths, scope and read-only rules; the admin only lists them for lo
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from danvan.core.admin import ReadOnlyAdmin
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
 
 
@@ -29,16 +29,7 @@ class OrganisationKindAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrgUnit)
-class OrgUnitAdmin(admin.ModelAdmin):
+class OrgUnitAdmin(ReadOnlyAdmin):
     list_display = ["name", "code", "level", "kind", "organisation_kind", "valid_to"]
     list_filter = ["level", "kind", "organisation_kind"]
     search_fields = ["name", "name_folded", "code"]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False

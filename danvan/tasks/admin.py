@@ -4,35 +4,15 @@ check scope and the rules of progress; the admin only lists them for look-ups.""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 
+from danvan.core.admin import ReadOnlyAdmin, ReadOnlyMixin
 from danvan.tasks.models import ProgrammeItem, Task, TaskEvidence, TaskUpdate, WorkProgramme
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-
-class TaskUpdateInline(admin.TabularInline):
+class TaskUpdateInline(ReadOnlyMixin, admin.TabularInline):
     model = TaskUpdate
     extra = 0
     fields = readonly_fields = ("created_at", "created_by", "progress", "status", "note")
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(Task)
@@ -50,19 +30,10 @@ class TaskEvidenceAdmin(ReadOnlyAdmin):
     search_fields = ["original_name"]
 
 
-class ProgrammeItemInline(admin.TabularInline):
+class ProgrammeItemInline(ReadOnlyMixin, admin.TabularInline):
     model = ProgrammeItem
     extra = 0
     fields = readonly_fields = ("month", "kind", "title", "lead_unit", "meeting_kind", "meeting")
-
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
 
 
 @admin.register(WorkProgramme)
