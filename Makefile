@@ -25,7 +25,7 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
 	@# The background worker (django-tasks) runs beside the server and stops with it.
-	DEBUG=1 $(PY) manage.py db_worker --no-reload & trap 'kill $$!' EXIT; \
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & trap 'kill $$!' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install
