@@ -149,20 +149,23 @@ def _heading_table(doc: DocxDocument, left: float, right: float) -> tuple[_Cell,
     return table.cell(0, 0), table.cell(0, 1)
 
 
+def _issuer_lines(left: _Cell, sizes: Sizes) -> None:
+    """Top left, both styles: the superior body (when there is one), then the issuer, bold."""
+    add_text(left.paragraphs[0], "{%p if heading.superior %}", sizes.superior)
+    superior = left.add_paragraph()
+    shape(superior, align=CENTER)
+    add_text(superior, "{{ heading.superior|upper }}", sizes.superior)
+    add_text(left.add_paragraph(), "{%p endif %}", sizes.superior)
+    issuer = left.add_paragraph()
+    shape(issuer, align=CENTER)
+    add_text(issuer, "{{ heading.issuer|upper }}", sizes.issuer, bold=True)
+
+
 def _party_heading(doc: DocxDocument, sizes: Sizes) -> None:
     """Left: superior body, issuing body (bold), ``*``, number. Right: "ĐẢNG CỘNG SẢN VIỆT
     NAM" with its rule the length of the words, then the place and date in italics."""
     left, right = _heading_table(doc, 80, 85)
-    first = left.paragraphs[0]
-    add_text(first, "{%p if heading.superior %}", sizes.superior)
-    superior = left.add_paragraph()
-    shape(superior, align=CENTER)
-    add_text(superior, "{{ heading.superior|upper }}", sizes.superior)
-    close = left.add_paragraph()
-    add_text(close, "{%p endif %}", sizes.superior)
-    issuer = left.add_paragraph()
-    shape(issuer, align=CENTER)
-    add_text(issuer, "{{ heading.issuer|upper }}", sizes.issuer, bold=True)
+    _issuer_lines(left, sizes)
     star = left.add_paragraph()
     shape(star, align=CENTER)
     add_text(star, "*", sizes.issuer)
@@ -185,16 +188,7 @@ def _state_heading(doc: DocxDocument, sizes: Sizes) -> None:
     """Left: superior body, issuing body (bold) with a short rule, number "Số: 12/BC-UBND".
     Right: the national motto block, the place and date in italics."""
     left, right = _heading_table(doc, 62, 103)
-    first = left.paragraphs[0]
-    add_text(first, "{%p if heading.superior %}", sizes.superior)
-    superior = left.add_paragraph()
-    shape(superior, align=CENTER)
-    add_text(superior, "{{ heading.superior|upper }}", sizes.superior)
-    close = left.add_paragraph()
-    add_text(close, "{%p endif %}", sizes.superior)
-    issuer = left.add_paragraph()
-    shape(issuer, align=CENTER)
-    add_text(issuer, "{{ heading.issuer|upper }}", sizes.issuer, bold=True)
+    _issuer_lines(left, sizes)
     rule = left.add_paragraph()
     shape(rule, align=CENTER, left=Mm(19), right=Mm(19))
     mark_font(rule, 3)
