@@ -60,10 +60,6 @@ def url_or_none(name: str, *args: Any) -> str | None:
         return None
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 @login_required
 def document_list(request: AppRequest) -> HttpResponse:
     require(request.user, Cap.DOCUMENT_VIEW, None)
@@ -199,7 +195,7 @@ def document_delete(request: AppRequest, pk: int) -> HttpResponse:
     try:
         services.document_delete(actor=request.user, document=document)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, " ".join(error.messages))
         return redirect("documents:detail", pk=document.pk)
     messages.success(request, f"Đã xóa «{document}». Có thể khôi phục trong mục «Đã xóa».")
     return redirect("documents:list")
@@ -300,7 +296,7 @@ def milestone_add(request: AppRequest, pk: int) -> HttpResponse:
             actor=request.user, document=document, **form.cleaned_data
         )
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, f"Đã thêm mốc «{milestone.title}».")
     return redirect("documents:detail", pk=document.pk)

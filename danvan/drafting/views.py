@@ -67,10 +67,6 @@ def draft_sections(document: OfficialDocument, posted: Any = None) -> list[dict[
     return sections
 
 
-def _error_text(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
 def _pdf() -> tuple[bool, str]:
     from danvan.drafting.pdf import pdf_available
 
@@ -225,7 +221,7 @@ def draft_recompile(request: AppRequest, pk: int) -> HttpResponse:
     try:
         services.draft_recompile(actor=request.user, draft=draft)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, "Đã tổng hợp lại dự thảo từ số liệu, báo cáo hiện có.")
     return redirect("drafting:draft", pk=draft.pk)
@@ -238,7 +234,7 @@ def draft_issue(request: AppRequest, pk: int) -> HttpResponse:
     try:
         services.draft_issue(actor=request.user, draft=draft)
     except ValidationError as error:
-        messages.error(request, f"Chưa ban hành được: {_error_text(error)}")
+        messages.error(request, f"Chưa ban hành được: {' '.join(error.messages)}")
     else:
         line = document_from_dict(draft.content).heading.number_line
         messages.success(
@@ -254,7 +250,7 @@ def draft_delete(request: AppRequest, pk: int) -> HttpResponse:
     try:
         services.draft_delete(actor=request.user, draft=draft)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, " ".join(error.messages))
         return redirect("drafting:draft", pk=draft.pk)
     messages.success(request, f"Đã xóa dự thảo «{draft}».")
     return redirect("drafting:home")
@@ -268,7 +264,7 @@ def draft_generate(request: AppRequest, pk: int) -> HttpResponse:
     try:
         row = services.generate(actor=request.user, kind=REPORT, draft=draft, want_pdf=want_pdf)
     except ValidationError as error:
-        messages.error(request, _error_text(error))
+        messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _queued_text(row))
     return redirect(f"{_url('drafting:draft', draft.pk)}#tep")
