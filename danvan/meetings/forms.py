@@ -12,7 +12,7 @@ from danvan.access.scope import scoped
 from danvan.documents.models import Document
 from danvan.lib import periods
 from danvan.meetings.models import Attendance, Meeting, MeetingKind, MeetingSeries
-from danvan.org.forms import UnitChoiceField
+from danvan.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_list
 from danvan.people.models import Person
@@ -32,11 +32,6 @@ class TimeInput(forms.TimeInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%H:%M", **kwargs)
-
-
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'— ' * obj.depth}{obj.name}"
 
 
 def managed_units(user: Any) -> Any:

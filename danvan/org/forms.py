@@ -23,6 +23,13 @@ class UnitChoiceField(forms.ModelChoiceField):
         return f"{'— ' * obj.depth}{obj.name}"
 
 
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several units, shown as an indented tree like :class:`UnitChoiceField`."""
+
+    def label_from_instance(self, obj: OrgUnit) -> str:
+        return f"{'— ' * obj.depth}{obj.name}"
+
+
 def manageable_units(user: Any, exclude: OrgUnit | None = None) -> Any:
     units = selectors.org_unit_list(user=user, cap=Cap.ORG_MANAGE, status="active").order_by("path")
     if exclude is not None:

@@ -10,7 +10,7 @@ from danvan.access.scope import scoped
 from danvan.documents.models import Document
 from danvan.meetings.models import MeetingKind
 from danvan.org import selectors as org_selectors
-from danvan.org.forms import DateInput, UnitChoiceField
+from danvan.org.forms import DateInput, UnitChoiceField, UnitMultipleChoiceField
 from danvan.org.models import OrgUnit
 from danvan.tasks.models import ProgrammeItem, TaskStatus
 from danvan.tasks.selectors import SOURCES, STATUS_TABS
@@ -18,11 +18,6 @@ from danvan.tasks.selectors import SOURCES, STATUS_TABS
 
 def units_for(user: Any, cap: Cap) -> Any:
     return org_selectors.org_unit_list(user=user, cap=cap, status="active").order_by("path")
-
-
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'— ' * obj.depth}{obj.name}"
 
 
 class TaskForm(forms.Form):
