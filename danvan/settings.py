@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_htmx",
     "axes",
     "auditlog",
@@ -58,13 +59,31 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.tasks",
     "danvan.drafting",
+    "danvan.portal",
     "danvan.api",
     "danvan.demo",
+    # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
+    "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "django_filters",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Serves anonymous portal pages from the cache before sessions, locale and auth run.
+    "danvan.portal.cache.PortalCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "danvan.core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,6 +113,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "danvan.core.context_processors.navigation",
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     }
@@ -207,6 +227,29 @@ TASKS = {
         else env_str("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend",
     }
 }
+
+# --- public portal (Wagtail) -----------------------------------------------------------
+WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME") or "Cổng thông tin công tác dân vận"
+WAGTAILADMIN_BASE_URL = env_str("PORTAL_BASE_URL") or "http://127.0.0.1:8000"
+WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Search indexes a folded copy of the text (marks stripped, đ→d) and folds the query the
+# same way, so the engine's own language handling must not get in the way: SQLite FTS5
+# tokenises plain ASCII, PostgreSQL uses the "simple" configuration (no stemming).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
+# Anonymous portal pages are served from the cache for this many seconds (0 turns it off);
+# publishing, unpublishing and approving a comment empty it at once.
+PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 0 if TESTING else 300)
+# Reader comments: at most this many per address per hour.
+PORTAL_COMMENTS_PER_HOUR = env_int("PORTAL_COMMENTS_PER_HOUR", 5)
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 100

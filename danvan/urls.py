@@ -1,11 +1,15 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
 
 from danvan.api.api import api
 from danvan.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.portal_placeholder, name="portal-home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("quan-ly/", include("danvan.core.urls")),
     path("quan-ly/don-vi/", include("danvan.org.urls")),
@@ -20,4 +24,25 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
     path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("tep/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("danvan.portal.urls")),
 ]
+if settings.DEBUG:
+    # Development only: the portal's images. Production serves /media/images/ and
+    # /media/original_images/ from the web server; the rest of MEDIA_ROOT (register files,
+    # evidence) is private and only ever served through views that check access.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns.append(
+        re_path(
+            r"^media/(?P<path>(?:images|original_images)/.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
+# Wagtail serves every other path as a portal page: keep it last.
+urlpatterns.append(path("", include(wagtail_urls)))
+

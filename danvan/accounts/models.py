@@ -39,7 +39,7 @@ class ApiToken(models.Model):
     PREFIX = "dv_"
 
     user = models.ForeignKey(
-        User, on_delete=models.CASCADE, related_name="api_tokens", verbose_name="người dùng"
+        User, on_delete=models.CASCADE, related_name="danvan_api_tokens", verbose_name="người dùng"
     )
     name = models.CharField("tên", max_length=100, blank=True)
     key_prefix = models.CharField("đầu mã", max_length=12, editable=False)

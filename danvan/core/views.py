@@ -28,11 +28,6 @@ def healthz(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"status": "ok", "database": connection.vendor})
 
 
-def portal_placeholder(request: HttpRequest) -> HttpResponse:
-    # The public portal (Wagtail) arrives with its own issue; until then "/" leads in.
-    return redirect("core:home")
-
-
 @login_required
 def home(request: AppRequest) -> HttpResponse:
     """Tổng quan: who I am, where my roles reach, and the tree at a glance."""

@@ -1,0 +1,70 @@
+"""Template helpers of the public portal: the menu, the date line, the site's home."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def portal_home(context: template.Context) -> Page | None:
+    """The site's root page (the portal's home), once per render."""
+    if "_portal_home" not in context.render_context:
+        request = context.get("request")
+        site = Site.find_for_request(request) if request is not None else None
+        root = site.root_page if site is not None else None
+        context.render_context["_portal_home"] = root
+    return context.render_context["_portal_home"]
+
+
+@register.simple_tag(takes_context=True)
+def portal_menu(context: template.Context) -> list[Page]:
+    """The home page's children shown in menus (the sections), in tree order."""
+    home = portal_home(context)
+    if home is None:
+        return []
+    return list(home.get_children().live().public().in_menu())
+
+
+@register.filter
+def ngay_dang(value: dt.datetime | None) -> str:
+    """ "02/03/2023 | 11:15", the seeds' date line, in the site's time zone."""
+    if value is None:
+        return ""
+    local = timezone.localtime(value)
+    return f"{local:%d/%m/%Y} | {local:%H:%M}"
+
+
+@register.filter
+def ngay(value: dt.datetime | dt.date | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value)
+    return f"{value:%d/%m/%Y}"
+
+
+@register.filter
+def so(value: Any) -> str:
+    """A whole number with Vietnamese thousands dots: 12345 → "12.345"."""
+    try:
+        return f"{int(value):,}".replace(",", ".")
+    except (TypeError, ValueError):
+        return ""
+
+
+@register.inclusion_tag("portal/includes/notices_box.html", takes_context=True)
+def notices_box(context: template.Context) -> dict[str, Any]:
+    from danvan.portal import selectors
+
+    return {
+        "latest_notices": list(selectors.notices()[:5]),
+        "notice_index": selectors.notice_index(),
+        "request": context.get("request"),
+    }
