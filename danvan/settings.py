@@ -250,6 +250,13 @@ WAGTAILSEARCH_BACKENDS = {
 PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 0 if TESTING else 300)
 # Reader comments: at most this many per address per hour.
 PORTAL_COMMENTS_PER_HOUR = env_int("PORTAL_COMMENTS_PER_HOUR", 5)
+# View counts are buffered in each process and written at most every this many seconds.
+PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 5)
+# "Đang truy cập": visitors seen in the last this many minutes.
+PORTAL_ONLINE_MINUTES = env_int("PORTAL_ONLINE_MINUTES", 5)
+# The weather box: fetched again in the background when older than this; request timeout.
+PORTAL_WEATHER_REFRESH_MINUTES = env_int("PORTAL_WEATHER_REFRESH_MINUTES", 30)
+PORTAL_WEATHER_TIMEOUT_SECONDS = env_int("PORTAL_WEATHER_TIMEOUT_SECONDS", 5)
 
 # --- API ------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 100
