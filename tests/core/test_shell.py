@@ -16,8 +16,10 @@ def test_anonymous_is_sent_to_login(client, db):
     assert response["Location"].startswith("/tai-khoan/dang-nhap/")
 
 
-def test_root_leads_to_management_until_the_portal_exists(client, db):
-    assert client.get("/").status_code == 302
+def test_root_is_the_public_portal(client, db):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Tin tức – sự kiện" in response.content.decode()
 
 
 def test_home_shows_roles_and_only_reachable_modules(tree, cast):
