@@ -4,6 +4,7 @@ parts, the calendar, and recurring meetings with their iCal feed."""
 from django.urls import URLPattern, path
 
 from danvan.meetings import views, views_parts, views_series
+from danvan.portal import views_staff
 
 app_name = "meetings"
 
@@ -35,6 +36,7 @@ urlpatterns = [
     path("<int:pk>/xoa/", views.meeting_delete, name="delete"),
     path("<int:pk>/khoi-phuc/", views.meeting_restore, name="restore"),
     path("<int:pk>/bien-ban/", views_parts.minutes_edit, name="minutes"),
+    path("<int:pk>/tao-bai-viet/", views_staff.meeting_article, name="article"),
     *_part_urls("attendance", "thanh-phan"),
     *_part_urls("bridge", "diem-cau"),
     *_part_urls("agenda", "chuong-trinh"),

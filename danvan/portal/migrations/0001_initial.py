@@ -204,7 +204,7 @@ class Migration(migrations.Migration):
                 ('featured', models.BooleanField(db_index=True, default=False, verbose_name='tin nổi bật')),
                 ('allow_comments', models.BooleanField(default=True, verbose_name='cho phép bình luận')),
                 ('cover', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='ảnh đại diện')),
-                ('meeting', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='articles', to='meetings.meeting', verbose_name='hội nghị nguồn')),
+                ('meeting', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='meetings.meeting', verbose_name='hội nghị nguồn')),
             ],
             options={
                 'verbose_name': 'bài viết',

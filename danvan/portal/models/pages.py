@@ -169,7 +169,8 @@ class ArticlePage(SearchablePage):
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
-        related_name="articles",
+        # No reverse accessor: Wagtail's page manager has no type stubs for mypy to follow.
+        related_name="+",
         editable=False,
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -56,6 +57,16 @@ class PortalSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "cài đặt cổng thông tin"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.weather_provider_url.strip():
+            from danvan.portal.weather import parse_cities
+
+            try:
+                parse_cities(self.weather_cities)
+            except ValueError as error:
+                raise ValidationError({"weather_cities": str(error)}) from None
 
 
 class WeatherSnapshot(models.Model):
