@@ -45,4 +45,3 @@ if settings.DEBUG:
     )
 # Wagtail serves every other path as a portal page: keep it last.
 urlpatterns.append(path("", include(wagtail_urls)))
-

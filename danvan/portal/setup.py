@@ -7,7 +7,9 @@ Wagtail's own tree methods and is safe to call twice.
 
 from __future__ import annotations
 
-from wagtail.models import Page, Site
+from django.conf import settings
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Locale, Page, Site
 
 from danvan.portal.models import (
     AlbumIndexPage,
@@ -31,6 +33,9 @@ def ensure_tree() -> HomePage:
     """Return the portal's home page, creating it, its sections and the site if missing."""
     home = HomePage.objects.first()
     if home is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+        )
         root = Page.get_first_root_node()
         if root is None:
             root = Page.add_root(title="Root", slug="root")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from danvan.portal import views_counters, views_comments, views_search
+from danvan.portal import views_comments, views_counters, views_search
 
 app_name = "portal"
 

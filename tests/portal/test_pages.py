@@ -62,5 +62,12 @@ def test_section_page_paginates(client: Client, make_article: Any) -> None:
 
 
 def test_every_section_renders_empty(client: Client, home: Any) -> None:
-    for path in ("/", "/tin-tuc-su-kien/", "/dan-van-kheo/", "/thong-bao/", "/van-ban/", "/album-anh/"):
+    for path in (
+        "/",
+        "/tin-tuc-su-kien/",
+        "/dan-van-kheo/",
+        "/thong-bao/",
+        "/van-ban/",
+        "/album-anh/",
+    ):
         assert client.get(path).status_code == 200, path

@@ -60,7 +60,9 @@ class ReaderComment(models.Model):
         verbose_name = "ý kiến bạn đọc"
         verbose_name_plural = "ý kiến bạn đọc"
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["page", "status", "created_at"], name="portal_comment_page")]
+        indexes = [
+            models.Index(fields=["page", "status", "created_at"], name="portal_comment_page")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name}: {self.text[:60]}"

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -68,3 +70,9 @@ def notices_box(context: template.Context) -> dict[str, Any]:
         "notice_index": selectors.notice_index(),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def plain(value: Any) -> str:
+    """Rich text as readable text: no tags, no entities ("&amp;" → "&"), one line."""
+    return " ".join(html.unescape(strip_tags(str(value or ""))).split())
