@@ -198,6 +198,15 @@ STATICFILES_DIRS = [BASE_DIR / "danvan" / "static"]
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT") or VAR_DIR / "media")
+if TESTING and not env_str("MEDIA_ROOT"):
+    # Tests (and the demo they load) write uploads and generated pictures; keep them out
+    # of the developer's var/media.
+    import atexit
+    import shutil
+    import tempfile
+
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="danvan-test-media-"))
+    atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 # Largest file accepted in the document register and as task evidence.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 STORAGES = {
@@ -232,6 +241,8 @@ TASKS = {
 WAGTAIL_SITE_NAME = env_str("PORTAL_SITE_NAME") or "Cổng thông tin công tác dân vận"
 WAGTAILADMIN_BASE_URL = env_str("PORTAL_BASE_URL") or "http://127.0.0.1:8000"
 WAGTAIL_I18N_ENABLED = False
+# Staff log in once, at /tai-khoan/dang-nhap/: the CMS sends anonymous visitors there.
+WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
@@ -267,5 +278,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL") or "INFO"},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "wagtail": {"level": "WARNING"}},
 }

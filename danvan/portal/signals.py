@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from danvan.portal import roles
 from danvan.portal.cache import bump_version
 
 
@@ -18,3 +19,4 @@ def connect() -> None:
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(_bump, dispatch_uid=f"portal-cache-{id(signal)}")
     post_delete.connect(_bump, sender="wagtailcore.Page", dispatch_uid="portal-cache-delete")
+    roles.connect_signals()  # Wagtail's editor/moderator groups follow our portal roles

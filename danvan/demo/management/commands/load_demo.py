@@ -9,6 +9,7 @@ from django.db import transaction
 from danvan.access.system import SYSTEM
 from danvan.core.audit import acting_as
 from danvan.core.db import refresh_statistics
+from danvan.demo import portal_loader
 from danvan.demo.loader import DemoLoader, summary
 
 
@@ -33,6 +34,11 @@ class Command(BaseCommand):
         "kết luận và nhiệm vụ; các văn bản được trích dẫn trong sổ văn bản."
         " Soạn thảo văn bản: cách đánh số văn bản của 5 Ban Dân vận quận, thành phố và 2 phường "
         "mới; báo cáo tháng 01–06/2023 (số liệu và lời văn) của 14 phường quận Hoàng Mai."
+        # Cổng thông tin (danvan.demo.portal_loader), sau cùng.
+        " Cổng thông tin: năm bài viết mẫu đã đăng (ngày giờ, tác giả, nguồn như bài viết ghi, "
+        "ảnh minh họa vẽ sẵn), một album ảnh, hai thông báo, ý kiến bạn đọc (có ý kiến chờ "
+        "duyệt), phần chân trang, các văn bản công khai; biên tập viên và kiểm duyệt viên "
+        "trình diễn vào nhóm quyền của Wagtail. Trang, ảnh, ý kiến đã có thì giữ nguyên."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -44,6 +50,12 @@ class Command(BaseCommand):
 
         with transaction.atomic(), acting_as(SYSTEM):
             tally = DemoLoader(progress).run()
+            # Last, after the users: pages are written by demo_editor, published by
+            # demo_moderator, and both join their Wagtail groups.
+            portal = portal_loader.PortalLoader(progress).run()
         refresh_statistics()
         seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
-        self.stdout.write(f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}.")
+        self.stdout.write(
+            f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}; "
+            f"{portal_loader.summary(portal)}."
+        )
