@@ -35,6 +35,9 @@ _EXCLUDED = (
     "/_",
 )
 
+# Headers of one response only, not of the page.
+_NOT_KEPT = {"x-portal-cache", "date", "set-cookie", "content-length"}
+
 
 def bump_version() -> None:
     """Forget every cached portal page."""
@@ -69,11 +72,15 @@ class PortalCacheMiddleware:
         seconds = settings.PORTAL_CACHE_SECONDS
         if not seconds or not _eligible(request):
             return self.get_response(request)
-        key = f"portal:page:{_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = f"portal:page2:{_version()}:{request.get_host()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
-            status, content_type, body = hit
-            response = HttpResponse(body, status=status, content_type=content_type)
+            status, headers, body = hit
+            response = HttpResponse(body, status=status)
+            # The headers the middleware below this one added (X-Frame-Options, Vary,
+            # Content-Language…): a cached copy must not be framable when the page is not.
+            for name, value in headers:
+                response[name] = value
             response["X-Portal-Cache"] = "HIT"
             return response
         response = self.get_response(request)
@@ -83,6 +90,7 @@ class PortalCacheMiddleware:
             and not response.streaming
             and not response.cookies
         ):
-            cache.set(key, (200, response["Content-Type"], response.content), seconds)
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
+            cache.set(key, (200, headers, response.content), seconds)
             response["X-Portal-Cache"] = "MISS"
         return response

@@ -18,7 +18,6 @@ from danvan.portal.models import (
     NoticeIndexPage,
     NoticePage,
     PageViewCount,
-    ReaderComment,
     SectionPage,
 )
 
@@ -86,9 +85,9 @@ def home_blocks(*, home: HomePage) -> dict[str, Any]:
 
 def article_blocks(*, article: ArticlePage) -> dict[str, Any]:
     """What an article page shows beside its body: counts, comments, "Tin khác"."""
-    comments = list(
-        ReaderComment.objects.approved().filter(page_id=article.pk).order_by("created_at")
-    )
+    from danvan.portal.comments import approved_comments
+
+    comments = approved_comments(page=article)
     parent = article.get_parent()
     others = articles(section=parent).exclude(pk=article.pk)[:OTHER_ARTICLES]
     return {
