@@ -161,7 +161,7 @@ def excerpt(text: str, terms: list[str], *, size: int = EXCERPT_CHARS) -> list[S
     ]
     start = 0
     focus = _densest(hits, reach=size - EXCERPT_BEFORE)
-    if focus > EXCERPT_BEFORE:
+    if focus > EXCERPT_BEFORE and len(text) > size:  # a title is shown whole
         start = text.rfind(" ", 0, focus - EXCERPT_BEFORE) + 1
     end = len(text)
     if end - start > size:

@@ -293,3 +293,16 @@ def test_selector_reports_terms_and_nothing_searched_for_punctuation(make_articl
     assert portal_search(q="Dân VẬN!").terms == ["dan", "van"]
     nothing = portal_search(q="- * (")
     assert not nothing.searched and nothing.page_count == 0
+
+
+def test_a_long_title_is_shown_whole_with_its_words_marked(client: Any, make_article: Any) -> None:
+    title = (
+        "Hội nghị tổng kết 10 năm thực hiện Quyết định số 290-QĐ/TW, Kết luận 66-KL/TW, "
+        "Chỉ thị 43-CT/TW; sơ kết công tác Dân vận 6 tháng đầu năm"
+    )
+    make_article(title)
+
+    html = client.get("/tim-kiem/", {"q": "dan van"}).content.decode()
+
+    assert "Hội nghị tổng kết 10 năm thực hiện" in html
+    assert "<mark>Dân</mark> <mark>vận</mark>" in html or "<mark>Dân vận</mark>" in html
