@@ -24,8 +24,11 @@ install: $(VENV)/.synced
 run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input
 	DEBUG=1 $(PY) manage.py load_demo
-	@# The background worker (django-tasks) runs beside the server and stops with it.
-	DEBUG=1 $(PY) manage.py db_worker --no-reload & trap 'kill $$!' EXIT INT TERM; \
+	@# Beside the server, and stopping with it: the background worker (django-tasks) and,
+	@# every minute, Wagtail's scheduled publishing (production: a cron line, see README).
+	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	(while sleep 60; do DEBUG=1 $(PY) manage.py publish_scheduled >/dev/null; done) & cron=$$!; \
+	trap 'kill $$worker $$cron' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install
@@ -61,10 +64,18 @@ clean:
 ## bench/out/sqlite/ and the PostgreSQL database danvan_bench), then bench-docx.
 ## bench-docx: the compiled six-month report of a district with 15 phường × 8 organisations
 ## (compile + DOCX, target ≤ 2 s; XLSX appendix; PDF when LibreOffice is installed).
-.PHONY: bench bench-small bench-docx
+## bench-portal: the public portal on 50,000 synthetic articles (SQLite, built once into
+## var/bench/): article pages through gunicorn (2 workers), cached (target ≥ 500 req/s) and
+## uncached (p95 ≤ 50 ms), and search (p95 ≤ 50 ms). Load from `wrk` (apt-get install wrk);
+## without it a Python load generator, labelled. Options: .venv/bin/python bench/portal.py -h
+.PHONY: bench bench-small bench-docx bench-portal
 bench: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
+
+bench-portal: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
 
 bench-docx: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Q, QuerySet
@@ -21,6 +22,10 @@ from danvan.portal.models import (
     SectionPage,
 )
 
+# A range on published_on lets SQLite walk its index newest-first and stop at the LIMIT;
+# without one it scans every page of the tree and sorts (≈350 ms at 50k articles, bench/).
+_EVER = dt.datetime(1900, 1, 1, tzinfo=dt.UTC)
+
 HOME_FEATURED = 5
 HOME_PER_SECTION = 4
 OTHER_ARTICLES = 6
@@ -28,14 +33,14 @@ OTHER_ARTICLES = 6
 
 def articles(*, section: Page | None = None) -> QuerySet[ArticlePage]:
     """Published articles, newest first, under ``section`` when given."""
-    qs = ArticlePage.objects.live().public().select_related("cover")
+    qs = ArticlePage.objects.live().public().filter(published_on__gt=_EVER).select_related("cover")
     if section is not None:
         qs = qs.child_of(section)
     return qs.order_by("-published_on", "-id")
 
 
 def notices(*, index: Page | None = None) -> QuerySet[NoticePage]:
-    qs = NoticePage.objects.live().public()
+    qs = NoticePage.objects.live().public().filter(published_on__gt=_EVER)
     if index is not None:
         qs = qs.child_of(index)
     return qs.order_by("-published_on", "-id")
@@ -49,7 +54,8 @@ def albums(*, index: Page | None = None) -> QuerySet[AlbumPage]:
 
 
 def notice_index() -> NoticeIndexPage | None:
-    return NoticeIndexPage.objects.live().public().first()
+    # By pk, not tree order: SQLite would walk the path index across every article.
+    return NoticeIndexPage.objects.live().public().order_by("pk").first()
 
 
 def published_documents(*, q: str = "") -> QuerySet[Document]:

@@ -31,7 +31,18 @@ def portal_menu(context: template.Context) -> list[Page]:
     home = portal_home(context)
     if home is None:
         return []
-    return list(home.get_children().live().public().in_menu())
+    from danvan.portal.models import (
+        AlbumIndexPage,
+        DocumentListPage,
+        NoticeIndexPage,
+        SectionPage,
+    )
+
+    # Through the content-type index: the path range of the home's children also covers
+    # every article below them (19 ms instead of 1,5 ms at 50k articles, bench/).
+    kinds = (SectionPage, NoticeIndexPage, AlbumIndexPage, DocumentListPage)
+    menu = Page.objects.type(*kinds).child_of(home).live().public().in_menu()
+    return list(menu.order_by("path"))
 
 
 @register.filter
