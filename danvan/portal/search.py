@@ -142,6 +142,8 @@ class _Matches:
         )
         if connection.vendor == "sqlite":
             fts = connection.ops.quote_name(f"{IndexEntry._meta.db_table}_fts")
+            # FTS5 walks its matches in rowid order and can stop at the LIMIT.
+            self.order = "f.rowid DESC"
             self.params: list[Any] = [" AND ".join(f'"{t}"' for t in terms), *types]
             self.joined = (
                 f"FROM {fts} f JOIN {entries} e ON e.id = f.rowid "
@@ -149,6 +151,7 @@ class _Matches:
                 f"WHERE {fts} MATCH %s AND e.content_type_id IN ({marks}) {public}"
             )
         else:
+            self.order = "e.id DESC"
             self.params = [" ".join(terms), *types]
             self.joined = (
                 f"FROM {entries} e JOIN {pages} p ON p.id = CAST(e.object_id AS bigint) "
@@ -170,7 +173,7 @@ class _Matches:
 
     def __getitem__(self, index: slice) -> list[ArticlePage | NoticePage]:
         start, stop = index.start or 0, index.stop or 0
-        sql = f"SELECT e.object_id {self.joined} ORDER BY e.id DESC LIMIT %s OFFSET %s"
+        sql = f"SELECT e.object_id {self.joined} ORDER BY {self.order} LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*self.params, stop - start, start])
             ids = [int(row[0]) for row in cursor.fetchall()]
