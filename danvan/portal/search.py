@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Page as PaginatorPage
@@ -112,7 +112,9 @@ def portal_search(*, q: str, page_number: int | str = 1) -> SearchResults:
     if not terms:
         return SearchResults(query=query)
 
-    pages = Paginator(_Matches(terms), PER_PAGE).get_page(page_number)
+    # _Matches counts and slices like a QuerySet, which is all a Paginator asks of it.
+    matches = cast(list[ArticlePage | NoticePage], _Matches(terms))
+    pages = Paginator(matches, PER_PAGE).get_page(page_number)
     documents = selectors.published_documents(q=" ".join(terms))
     return SearchResults(
         query=query,
