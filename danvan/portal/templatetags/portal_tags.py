@@ -11,6 +11,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.models import Page, Site
 
+from danvan.lib.dates import format_date
+from danvan.lib.numbers import format_number
+
 register = template.Library()
 
 
@@ -51,7 +54,7 @@ def ngay_dang(value: dt.datetime | None) -> str:
     if value is None:
         return ""
     local = timezone.localtime(value)
-    return f"{local:%d/%m/%Y} | {local:%H:%M}"
+    return f"{format_date(local)} | {local:%H:%M}"
 
 
 @register.filter
@@ -60,14 +63,14 @@ def ngay(value: dt.datetime | dt.date | None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value)
-    return f"{value:%d/%m/%Y}"
+    return format_date(value)
 
 
 @register.filter
 def so(value: Any) -> str:
     """A whole number with Vietnamese thousands dots: 12345 → "12.345"."""
     try:
-        return f"{int(value):,}".replace(",", ".")
+        return format_number(int(value))
     except (TypeError, ValueError):
         return ""
 
