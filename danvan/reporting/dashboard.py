@@ -1,23 +1,16 @@
-"""Reads behind the reporting pages: who had to report, who did and in time, the entry
-sheet of one report, and the figures of a dashboard (key indicators, trends, the pivot by
-child unit). Every query goes through :func:`danvan.access.scope.scoped`; figures come
-from :mod:`danvan.reporting.analytics` (one SQL query per aggregate, never one per unit).
+"""Reads behind the dashboard: the period a page opens on, key indicators with their
+comparisons, trends, the pivot by child unit and its workbook, and the targets met. Every
+query goes through :func:`danvan.access.scope.scoped`; figures come from
+:mod:`danvan.reporting.analytics` (one SQL query per aggregate, never one per unit). Who
+had to report and did is :mod:`danvan.reporting.completeness`.
 
-Completeness, the rule the report list shows:
-
-- *expected* units are the units of the subtree (the chosen unit included) active on
-  some day of the period and matching the form's assignment: its unit kinds,
-  organisation kinds and levels, each checked only when the form sets it;
-- a form with no assignment expects the grassroots: the places at the commune level
-  (level code ``xa``: xã, phường, đặc khu) and the organisations directly under them;
-- *submitted*: the report is sent or approved now (a returned report is missing until
-  it is sent again); *on time*: sent on or before the due date of
-  :func:`danvan.reporting.services.input_window`, in local time.
+A comparison or a trend point is only as good as the reports behind it: a period whose
+expected reports are not all in is marked "chưa đủ số liệu" with its count, and no
+percentage change is drawn from it.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,27 +18,23 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Q
-from django.utils import timezone
 
 from danvan.access.roles import Cap
-from danvan.access.scope import can, scoped
+from danvan.access.scope import scoped
 from danvan.lib import periods
-from danvan.org.models import OrgUnit, OrgUnitQuerySet
+from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_roots
-from danvan.reporting import analytics
-from danvan.reporting.models import (
-    COUNTED,
-    DataValue,
-    FormIndicator,
-    Indicator,
-    Report,
-    ReportForm,
-    Status,
+from danvan.reporting import analytics, services
+from danvan.reporting.completeness import (
+    GRASSROOTS_LEVEL,
+    Coverage,
+    _active_during,
+    coverage,
+    tree_order,
 )
+from danvan.reporting.models import FormIndicator, Indicator, ReportForm
 from danvan.reporting.services import input_window
 
-# The level a form without assignment expects reports from (see the module docstring).
-GRASSROOTS_LEVEL = "xa"
 DEFAULT_FORM = "BC_THANG"
 # How many periods the period picker offers, newest first.
 PICKER_LENGTH = {periods.MONTH: 36, periods.QUARTER: 16, periods.HALF: 10, periods.YEAR: 8}
@@ -57,57 +46,31 @@ Number = Decimal | None
 # --- units and periods ------------------------------------------------------------------
 
 
-def _active_during(units: OrgUnitQuerySet, period: periods.Period) -> OrgUnitQuerySet:
-    return units.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=period.end),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=period.start),
-    )
-
-
-def is_active_during(unit: OrgUnit, period: periods.Period) -> bool:
-    return (unit.valid_from is None or unit.valid_from <= period.end) and (
-        unit.valid_to is None or unit.valid_to >= period.start
-    )
-
-
 def first_root(*, user: Any) -> OrgUnit | None:
     """The unit a reporting page opens on: the user's first scope root."""
     return org_unit_roots(user=user, cap=Cap.REPORT_VIEW).first()
 
 
 def default_period(*, user: Any, form: ReportForm, root: OrgUnit) -> periods.Period:
-    """The latest period (not after the current one) in which a unit of ``root``'s subtree
-    has a report or figures of ``form``; without any, the current period, or the last one
-    of a unit closed since."""
-    today = timezone.localdate()
-    current = periods.period_of(form.period_type, today)
-    reports = scoped(Report.objects.all(), user, Cap.REPORT_VIEW).filter(
-        form=form, org_unit__path__startswith=root.path, period__lte=current.code
-    )
-    values = scoped(DataValue.objects.all(), user, Cap.REPORT_VIEW).filter(
-        indicator__sections__form=form,
-        org_unit__path__startswith=root.path,
-        period_span=current.months,
-        period__lte=current.code,
-    )
-    found = [
-        code
-        for code in (
-            reports.order_by("-period").values_list("period", flat=True).first(),
-            values.order_by("-period").values_list("period", flat=True).first(),
-        )
-        if code
-    ]
-    if found:
-        return periods.parse(max(found))
-    if root.valid_to is not None and root.valid_to < today:
+    """The period that is due now: the latest of the form's kind whose input window has
+    opened (on 2 December, November's monthly report, due on the 3rd). For a unit closed
+    since, the last period it lived through. ``user`` is kept for callers: the answer
+    does not depend on who asks."""
+    del user
+    day = services.today()
+    if root.valid_to is not None and root.valid_to < day:
         return periods.period_of(form.period_type, root.valid_to)
-    return current
+    period = periods.period_of(form.period_type, day)
+    for _ in range(24):
+        if input_window(form, period)[0] <= day:
+            break
+        period = period.previous()
+    return period
 
 
 def period_choices(form: ReportForm, chosen: periods.Period) -> list[periods.Period]:
     """Recent periods of the form's kind, newest first, with ``chosen`` always among them."""
-    current = periods.period_of(form.period_type, timezone.localdate())
+    current = periods.period_of(form.period_type, services.today())
     choices = [current.shifted(-i) for i in range(PICKER_LENGTH[form.period_type])]
     if chosen not in choices:
         choices.append(chosen)
@@ -125,172 +88,6 @@ def unit_choices(*, user: Any, unit: OrgUnit) -> list[tuple[OrgUnit, int]]:
     ordered = sorted(units.values(), key=tree_order)
     top = min(u.depth for u in ordered)
     return [(u, u.depth - top) for u in ordered]
-
-
-# --- completeness -------------------------------------------------------------------------
-
-
-def expected_units(
-    *, user: Any, form: ReportForm, root: OrgUnit, period: periods.Period
-) -> list[OrgUnit]:
-    units = _active_during(
-        scoped(OrgUnit.objects.subtree_of(root), user, Cap.REPORT_VIEW), period
-    ).select_related("parent", "kind", "level", "organisation_kind")
-    kind_ids = list(form.unit_kinds.values_list("pk", flat=True))
-    organisation_kind_ids = list(form.organisation_kinds.values_list("pk", flat=True))
-    level_ids = list(form.levels.values_list("pk", flat=True))
-    if kind_ids or organisation_kind_ids or level_ids:
-        if kind_ids:
-            units = units.filter(kind__in=kind_ids)
-        if organisation_kind_ids:
-            units = units.filter(organisation_kind__in=organisation_kind_ids)
-        if level_ids:
-            units = units.filter(level__in=level_ids)
-    else:
-        units = units.filter(
-            Q(kind__is_place=True, level__code=GRASSROOTS_LEVEL)
-            | Q(
-                organisation_kind__isnull=False,
-                parent__kind__is_place=True,
-                parent__level__code=GRASSROOTS_LEVEL,
-            )
-        )
-    return list(units)
-
-
-def tree_order(unit: OrgUnit) -> tuple[int, ...]:
-    """Parents before children (a path sorted as text puts /10/ before /9/)."""
-    return (*unit.ancestor_ids, unit.pk)
-
-
-def _head(unit: OrgUnit, expected: set[int]) -> OrgUnit:
-    """The place a row sits under: an organisation under an expected place, or itself."""
-    if unit.organisation_kind_id and unit.parent_id in expected and unit.parent is not None:
-        return unit.parent
-    return unit
-
-
-def _grouped(units: list[OrgUnit]) -> list[tuple[OrgUnit, OrgUnit]]:
-    """(head, unit) pairs: each place by name, then the organisations under it."""
-    expected = {u.pk for u in units}
-    pairs = [(_head(u, expected), u) for u in units]
-
-    def key(pair: tuple[OrgUnit, OrgUnit]) -> tuple[Any, ...]:
-        head, unit = pair
-        kind = unit.organisation_kind
-        return (
-            head.name_folded,
-            head.pk,
-            unit.pk != head.pk,
-            kind.sort_order if kind else 0,
-            unit.name_folded,
-        )
-
-    return sorted(pairs, key=key)
-
-
-@dataclass(frozen=True)
-class UnitReport:
-    """One expected unit's report for the period (None: nothing started yet)."""
-
-    unit: OrgUnit
-    head: OrgUnit
-    report: Report | None
-    due: dt.date
-    can_decide: bool
-
-    @property
-    def indent(self) -> int:
-        return 0 if self.head.pk == self.unit.pk else 1
-
-    @property
-    def status(self) -> str:
-        return self.report.status if self.report else Status.DRAFT
-
-    @property
-    def status_label(self) -> str:
-        return self.report.get_status_display() if self.report else "Chưa gửi"
-
-    @property
-    def is_submitted(self) -> bool:
-        return self.status in COUNTED
-
-    @property
-    def is_on_time(self) -> bool:
-        sent = self.report.submitted_at if self.report else None
-        return self.is_submitted and sent is not None and timezone.localdate(sent) <= self.due
-
-
-@dataclass(frozen=True)
-class Completeness:
-    form: ReportForm
-    root: OrgUnit
-    period: periods.Period
-    due: dt.date
-    rows: list[UnitReport]
-
-    @property
-    def expected(self) -> int:
-        return len(self.rows)
-
-    @property
-    def submitted(self) -> int:
-        return sum(row.is_submitted for row in self.rows)
-
-    @property
-    def on_time(self) -> int:
-        return sum(row.is_on_time for row in self.rows)
-
-    @property
-    def approved(self) -> int:
-        return sum(row.status == Status.APPROVED for row in self.rows)
-
-    @property
-    def returned(self) -> int:
-        return sum(row.status == Status.RETURNED for row in self.rows)
-
-    @property
-    def missing(self) -> list[OrgUnit]:
-        return [row.unit for row in self.rows if not row.is_submitted]
-
-    @property
-    def missing_groups(self) -> list[tuple[OrgUnit, list[OrgUnit]]]:
-        """The missing units under their place: a place (or an organisation whose place
-        is not expected) heads its group; its organisations follow."""
-        groups: dict[int, tuple[OrgUnit, list[OrgUnit]]] = {}
-        for row in self.rows:
-            if not row.is_submitted:
-                groups.setdefault(row.head.pk, (row.head, []))[1].append(row.unit)
-        return list(groups.values())
-
-    @property
-    def percent(self) -> Decimal | None:
-        return Decimal(self.submitted * 100) / self.expected if self.expected else None
-
-
-def completeness(
-    *, user: Any, form: ReportForm, root: OrgUnit, period: periods.Period
-) -> Completeness:
-    """Expected, submitted, on-time and approved reports of ``root``'s subtree: two queries."""
-    units = expected_units(user=user, form=form, root=root, period=period)
-    reports = {
-        r.org_unit_id: r
-        for r in scoped(Report.objects.all(), user, Cap.REPORT_VIEW).filter(
-            form=form, period=period.code, org_unit__in=[u.pk for u in units]
-        )
-    }
-    due = input_window(form, period)[1]
-    rows = [
-        UnitReport(
-            unit=unit,
-            head=head,
-            report=reports.get(unit.pk),
-            due=due,
-            can_decide=can(user, Cap.REPORT_APPROVE, unit.parent or unit),
-        )
-        for head, unit in _grouped(units)
-    ]
-    return Completeness(form=form, root=root, period=period, due=due, rows=rows)
 
 
 # --- the indicators of a form ---------------------------------------------------------------
@@ -315,10 +112,12 @@ def form_indicators(form: ReportForm) -> list[Indicator]:
 
 @dataclass(frozen=True)
 class Change:
-    """A change against a base: % for counts, percentage points for ratios."""
+    """A change against a base: % for counts, percentage points for ratios. ``partial``
+    says why there is none when either side lacks reports ("chưa đủ số liệu: …")."""
 
     value: float | None
     points: bool
+    partial: str = ""
 
 
 @dataclass(frozen=True)
@@ -327,9 +126,16 @@ class KeyFigure:
     value: Number
     previous: Number
     last_year: Number
+    now_coverage: Coverage | None = None
+    previous_coverage: Coverage | None = None
+    last_year_coverage: Coverage | None = None
 
-    def _change(self, base: Number) -> Change:
-        if self.indicator.is_computed:
+    def _change(self, base: Number, base_coverage: Coverage | None) -> Change:
+        points = self.indicator.is_computed
+        for side in (self.now_coverage, base_coverage):
+            if side is not None and not side.complete:
+                return Change(None, points, f"chưa đủ số liệu {side.period.label}: {side.text}")
+        if points:
             if self.value is None or base is None:
                 return Change(None, True)
             return Change(float(self.value - base), True)
@@ -337,11 +143,11 @@ class KeyFigure:
 
     @property
     def change_previous(self) -> Change:
-        return self._change(self.previous)
+        return self._change(self.previous, self.previous_coverage)
 
     @property
     def change_last_year(self) -> Change:
-        return self._change(self.last_year)
+        return self._change(self.last_year, self.last_year_coverage)
 
 
 def _float(value: Number) -> float | None:
@@ -349,13 +155,35 @@ def _float(value: Number) -> float | None:
 
 
 def key_figures(
-    *, indicators: Sequence[Indicator], root: OrgUnit, period: periods.Period
+    *,
+    user: Any,
+    form: ReportForm,
+    indicators: Sequence[Indicator],
+    root: OrgUnit,
+    period: periods.Period,
 ) -> list[KeyFigure]:
-    """Each indicator now, the period before and the same period last year (3 queries)."""
+    """Each indicator now, the period before and the same period last year (3 aggregate
+    queries), with how complete each of the three periods is (2 more)."""
+    before_period = analytics.compare_period(period, "previous")
+    last_year_period = analytics.compare_period(period, "last_year")
     now = analytics.aggregate(indicators, root, period)
-    before = analytics.aggregate(indicators, root, analytics.compare_period(period, "previous"))
-    last_year = analytics.aggregate(indicators, root, analytics.compare_period(period, "last_year"))
-    return [KeyFigure(i, now[i.code], before[i.code], last_year[i.code]) for i in indicators]
+    before = analytics.aggregate(indicators, root, before_period)
+    last_year = analytics.aggregate(indicators, root, last_year_period)
+    covered = coverage(
+        user=user, form=form, root=root, span=[period, before_period, last_year_period]
+    )
+    return [
+        KeyFigure(
+            i,
+            now[i.code],
+            before[i.code],
+            last_year[i.code],
+            covered[period.code],
+            covered[before_period.code],
+            covered[last_year_period.code],
+        )
+        for i in indicators
+    ]
 
 
 def short_label(period: periods.Period) -> str:
@@ -368,17 +196,26 @@ def short_label(period: periods.Period) -> str:
 
 def trend(
     *,
+    user: Any,
+    form: ReportForm,
     indicators: Sequence[Indicator],
     root: OrgUnit,
     period: periods.Period,
     length: int = TREND_LENGTH,
 ) -> dict[str, Any]:
     """The last ``length`` periods up to ``period``, per indicator, for the chart (one
-    aggregate query per period)."""
+    aggregate query per period), each period marked complete or not (``partial``: the
+    "n/N" of a period whose reports are not all in, else "")."""
     span = [period.shifted(-i) for i in range(length - 1, -1, -1)]
     columns = [analytics.aggregate(indicators, root, p) for p in span]
+    covered = coverage(user=user, form=form, root=root, span=span)
+    partial = ["" if covered[p.code].complete else covered[p.code].text for p in span]
     return {
-        "labels": [short_label(p) for p in span],
+        "labels": [
+            short_label(p) + ("*" if gap else "") for p, gap in zip(span, partial, strict=True)
+        ],
+        "partial": partial,
+        "any_partial": any(partial),
         "series": [
             {
                 "code": i.code,

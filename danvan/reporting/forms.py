@@ -26,13 +26,8 @@ from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_get
 from danvan.reporting import analytics, selectors, services
-from danvan.reporting.dashboard import (
-    DEFAULT_FORM,
-    default_period,
-    first_root,
-    form_indicators,
-    is_active_during,
-)
+from danvan.reporting.completeness import is_active_during, reports_itself
+from danvan.reporting.dashboard import DEFAULT_FORM, default_period, first_root, form_indicators
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
@@ -127,8 +122,15 @@ class EntryState:
 
 
 def _read_only_reason(
-    *, user: Any, unit: OrgUnit, period: periods.Period, report: Report | None
+    *, user: Any, form: ReportForm, unit: OrgUnit, period: periods.Period, report: Report | None
 ) -> str:
+    """Why the sheet cannot be typed into, said before anyone types (the services refuse
+    the same cases; this is their explanation, at the top of the page)."""
+    if not reports_itself(form, unit):
+        return (
+            f"«{unit.name}» không lập «{form.name}» của riêng mình: số liệu của đơn vị là "
+            "tổng hợp từ các đơn vị trực thuộc (xem Tổng hợp số liệu)."
+        )
     if not is_active_during(unit, period):
         since = f" từ {unit.valid_from:%d/%m/%Y}" if unit.valid_from else ""
         until = f" đến {unit.valid_to:%d/%m/%Y}" if unit.valid_to else ""
@@ -149,6 +151,26 @@ def _read_only_reason(
         )
     if not can(user, Cap.REPORT_ENTER, unit):
         return "Bạn chỉ có quyền xem báo cáo của đơn vị này, không nhập hay sửa số liệu."
+    return _window_reason(user=user, form=form, unit=unit, period=period)
+
+
+def _window_reason(*, user: Any, form: ReportForm, unit: OrgUnit, period: periods.Period) -> str:
+    """The input window of ``services._refuse_outside_window``: outside it only those who
+    approve the unit (the leader above it, the board) may still write."""
+    opens, _, locks = services.input_window(form, period)
+    day = services.today()
+    if opens <= day <= locks or can(user, Cap.REPORT_APPROVE, unit.parent or unit):
+        return ""
+    if day < opens:
+        return (
+            f"{period.label.capitalize()} chưa mở nhập: biểu «{form.name}» mở từ ngày "
+            f"{opens:%d/%m/%Y}."
+        )
+    if day > locks:
+        return (
+            f"{period.label.capitalize()} đã khóa sổ từ ngày {locks:%d/%m/%Y}: chỉ cấp duyệt báo "
+            "cáo của đơn vị mới sửa được số liệu."
+        )
     return ""
 
 
@@ -156,7 +178,7 @@ def entry_state(
     *, user: Any, form: ReportForm, unit: OrgUnit, period: periods.Period, report: Report | None
 ) -> EntryState:
     status = report.status if report else Status.DRAFT
-    reason = _read_only_reason(user=user, unit=unit, period=period, report=report)
+    reason = _read_only_reason(user=user, form=form, unit=unit, period=period, report=report)
     active = is_active_during(unit, period)
     deciding = can(user, Cap.REPORT_APPROVE, unit.parent or unit)
     opens, due, locks = services.input_window(form, period)
@@ -166,6 +188,7 @@ def entry_state(
         editable=not reason,
         reason=reason,
         can_submit=active
+        and reports_itself(form, unit)
         and status in (Status.DRAFT, Status.RETURNED)
         and can(user, Cap.REPORT_SUBMIT, unit),
         can_approve=deciding and status == Status.SUBMITTED,

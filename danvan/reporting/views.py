@@ -22,7 +22,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.core.http import AppRequest
 from danvan.lib import periods
-from danvan.reporting import dashboard, forms, selectors, services
+from danvan.reporting import completeness, dashboard, forms, selectors, services
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import ReportLocked
 
@@ -40,7 +40,7 @@ def _choices(request: AppRequest, selection: forms.Selection) -> dict[str, Any]:
 def report_home(request: AppRequest) -> HttpResponse:
     """Báo cáo: who of the subtree has sent the form for the period, in time or not."""
     selection = forms.selection_from(request.GET, user=request.user)
-    status = dashboard.completeness(
+    status = completeness.completeness(
         user=request.user, form=selection.form, root=selection.unit, period=selection.period
     )
     return render(
@@ -49,6 +49,7 @@ def report_home(request: AppRequest) -> HttpResponse:
         {
             **_choices(request, selection),
             "completeness": status,
+            "own_report": completeness.reports_itself(selection.form, selection.unit),
             "only_missing": request.GET.get("chua_gui") == "1",
         },
     )
@@ -338,18 +339,19 @@ def dashboard_page(request: AppRequest) -> HttpResponse:
     selection = forms.selection_from(request.GET, user=request.user)
     indicators = dashboard.form_indicators(selection.form)
     where: dict[str, Any] = {"root": selection.unit, "period": selection.period}
+    whose: dict[str, Any] = {"user": request.user, "form": selection.form}
     return render(
         request,
         "reporting/dashboard.html",
         {
             **_choices(request, selection),
-            "figures": dashboard.key_figures(indicators=indicators, **where),
+            "figures": dashboard.key_figures(indicators=indicators, **whose, **where),
             "previous": selection.period.previous(),
             "last_year": selection.period.same_last_year(),
             "previous_short": dashboard.short_label(selection.period.previous()),
             "last_year_short": dashboard.short_label(selection.period.same_last_year()),
-            "trend": dashboard.trend(indicators=indicators, **where),
-            "completeness": dashboard.completeness(user=request.user, form=selection.form, **where),
+            "trend": dashboard.trend(indicators=indicators, **whose, **where),
+            "completeness": completeness.completeness(**whose, **where),
             "targets": dashboard.targets(user=request.user, indicators=indicators, **where),
             "pivot": dashboard.pivot(user=request.user, indicators=indicators, **where),
         },

@@ -8,6 +8,8 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
@@ -15,7 +17,7 @@ from openpyxl import load_workbook
 from danvan.access.system import SYSTEM
 from danvan.lib.periods import parse
 from danvan.org.models import OrganisationKind, OrgLevel
-from danvan.reporting import analytics, dashboard
+from danvan.reporting import analytics, completeness, dashboard
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
 from danvan.reporting.services import (
     data_values_save,
@@ -52,8 +54,15 @@ def sent(form, unit, *, days_after_due, period=PERIOD, **values):
 
 
 def approved(unit, period, **values):
+    """Figures stored as approved, with their approved monthly report."""
     data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values)
     DataValue.objects.filter(org_unit=unit, period=period).update(status=Status.APPROVED)
+    Report.objects.update_or_create(
+        form=ReportForm.objects.get(code="BC_THANG"),
+        org_unit=unit,
+        period=period,
+        defaults={"status": Status.APPROVED},
+    )
 
 
 # --- completeness ----------------------------------------------------------------------------
@@ -73,7 +82,9 @@ def test_completeness_counts_expected_submitted_on_time_and_missing(cast, tree, 
     report_approve(actor=SYSTEM, form=form, org_unit=tree.dinh_cong, period=PERIOD.code)
     sent(form, tree.dai_kim, days_after_due=2)  # late
 
-    status = dashboard.completeness(user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD)
+    status = completeness.completeness(
+        user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
+    )
     assert {row.unit for row in status.rows} == {tree.dinh_cong, tree.mttq_dinh_cong, tree.dai_kim}
     assert (status.expected, status.submitted, status.on_time, status.approved) == (3, 2, 1, 1)
     assert status.missing == [tree.mttq_dinh_cong]
@@ -83,32 +94,38 @@ def test_completeness_counts_expected_submitted_on_time_and_missing(cast, tree, 
 def test_a_returned_report_counts_as_missing_until_sent_again(cast, tree, form):
     sent(form, tree.dai_kim, days_after_due=-1)
     report_return(actor=SYSTEM, form=form, org_unit=tree.dai_kim, period=PERIOD.code, reason="Sai")
-    status = dashboard.completeness(user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD)
+    status = completeness.completeness(
+        user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
+    )
     assert (status.submitted, status.returned) == (0, 1)
     assert tree.dai_kim in status.missing
 
 
 def test_completeness_follows_the_forms_assignment(cast, tree, form):
     form.organisation_kinds.set([OrganisationKind.objects.get(code="mttq")])
-    status = dashboard.completeness(user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD)
+    status = completeness.completeness(
+        user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
+    )
     assert [row.unit for row in status.rows] == [tree.mttq_dinh_cong]
 
     form.organisation_kinds.clear()
     form.levels.set([OrgLevel.objects.get(code="huyen")])
-    status = dashboard.completeness(user=cast.admin, form=form, root=tree.hanoi, period=PERIOD)
+    status = completeness.completeness(user=cast.admin, form=form, root=tree.hanoi, period=PERIOD)
     assert {row.unit for row in status.rows} == {tree.hoang_mai, tree.bdv_hoang_mai, tree.tay_ho}
     # The board sees its own district only, even when asked about the city.
-    status = dashboard.completeness(user=cast.board, form=form, root=tree.hanoi, period=PERIOD)
+    status = completeness.completeness(user=cast.board, form=form, root=tree.hanoi, period=PERIOD)
     assert {row.unit for row in status.rows} == {tree.hoang_mai, tree.bdv_hoang_mai}
 
 
 def test_completeness_stays_in_the_users_scope(cast, tree, form):
-    status = dashboard.completeness(
+    status = completeness.completeness(
         user=cast.reporter, form=form, root=tree.dinh_cong, period=PERIOD
     )
     assert {row.unit for row in status.rows} == {tree.dinh_cong, tree.mttq_dinh_cong}
     assert not any(row.can_decide for row in status.rows if row.unit == tree.dinh_cong)
-    leader = dashboard.completeness(user=cast.leader, form=form, root=tree.dinh_cong, period=PERIOD)
+    leader = completeness.completeness(
+        user=cast.leader, form=form, root=tree.dinh_cong, period=PERIOD
+    )
     # The ward's leader approves the bodies under the ward, not the ward itself.
     decides = {row.unit: row.can_decide for row in leader.rows}
     assert decides == {tree.dinh_cong: False, tree.mttq_dinh_cong: True}
@@ -119,19 +136,27 @@ def test_report_list_page_shows_the_counts(cast, tree, form, as_user):
     sent(form, tree.dai_kim, days_after_due=3)
     page = as_user(cast.board).get(f"{reverse('reporting:home')}?period={PERIOD.code}").content
     text = page.decode()
-    assert "2/3" in text and "đúng hạn" in text and "muộn" in text
+    assert "2/2</b><span>phường" in text and "0/1</b><span>tổ chức" in text
+    assert "đúng hạn" in text and "muộn" in text
     assert "Còn thiếu" in text and "Ủy ban MTTQ phường Định Công" in text
 
 
-def test_default_period_is_the_latest_with_data(cast, tree, form):
+def test_default_period_is_the_period_due_now(cast, tree, form, reporting_clock):
+    # Figures of May do not move the list off the period due: on 2 April, March
+    # (opened 26/03, due 03/04) is due; April opens only at its end.
     sent(form, tree.dai_kim, days_after_due=0, period=parse("2024-05"))
     assert dashboard.default_period(user=cast.board, form=form, root=tree.hoang_mai) == parse(
-        "2024-05"
+        "2024-03"
     )
-    # Without any report in the subtree: the current period.
-    today = timezone.localdate()
+    opens = input_window(form, parse("2024-04"))[0]
+    reporting_clock(opens)
     assert dashboard.default_period(user=cast.admin, form=form, root=tree.tay_ho) == parse(
-        f"{today:%Y-%m}"
+        "2024-04"
+    )
+    # A unit closed since: the last period it lived through.
+    tree.tay_ho.valid_to = dt.date(2024, 1, 20)
+    assert dashboard.default_period(user=cast.admin, form=form, root=tree.tay_ho) == parse(
+        "2024-01"
     )
 
 
@@ -167,15 +192,36 @@ def test_pivot_total_equals_the_subtree_aggregate(cast, figures, form):
     assert expected["TY_LE_GIAI_QUYET_DON"] == Decimal(12) / 14 * 100  # never an average
 
 
-def test_key_figures_compare_with_the_previous_period_and_last_year(cast, figures, form):
+def _tiep(cast, tree, form):
     [tiep] = [
         f
         for f in dashboard.key_figures(
-            indicators=dashboard.form_indicators(form), root=figures.dinh_cong, period=PERIOD
+            user=cast.board,
+            form=form,
+            indicators=dashboard.form_indicators(form),
+            root=tree.dinh_cong,
+            period=PERIOD,
         )
         if f.indicator.code == "TIEP_CONG_DAN"
     ]
+    return tiep
+
+
+def test_a_comparison_over_partial_data_says_so(cast, figures, form):
+    # February and March 2023: the ward reported, its MTTQ did not (1/2).
+    tiep = _tiep(cast, figures, form)
     assert (tiep.value, tiep.previous, tiep.last_year) == (35, 100, 40)
+    assert tiep.change_previous.value is None
+    assert tiep.change_previous.partial == "chưa đủ số liệu tháng 2/2024: 1/2 đơn vị đã gửi"
+    assert tiep.change_last_year.partial == "chưa đủ số liệu tháng 3/2023: 1/2 đơn vị đã gửi"
+
+
+def test_key_figures_compare_with_the_previous_period_and_last_year(cast, figures, form):
+    approved(figures.mttq_dinh_cong, "2024-02", HOI_VIEN=1190)
+    approved(figures.mttq_dinh_cong, "2023-03", HOI_VIEN=1100)
+    tiep = _tiep(cast, figures, form)
+    assert (tiep.value, tiep.previous, tiep.last_year) == (35, 100, 40)
+    assert not tiep.change_previous.partial
     assert tiep.change_previous.value == pytest.approx(-65.0)
     assert tiep.change_last_year.value == pytest.approx(-12.5)
 
@@ -215,6 +261,9 @@ def test_dashboard_queries_do_not_grow_with_the_units(
     client = as_user(cast.board)
     url = f"{reverse('reporting:dashboard')}?period={PERIOD.code}&unit={figures.hoang_mai.pk}"
     client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    assert len(before) <= 50  # 12 trend aggregates, 3 comparisons, coverage, pivot, targets
     for n in range(5):
         OrgUnitFactory(
             name=f"Phường Thêm {n}",
@@ -223,7 +272,7 @@ def test_dashboard_queries_do_not_grow_with_the_units(
             level=figures.dinh_cong.level,
             kind=figures.dinh_cong.kind,
         )
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(len(before)):
         assert client.get(url).status_code == 200
 
 

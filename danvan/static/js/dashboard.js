@@ -12,6 +12,10 @@
       if (value === null || value === undefined) return "—";
       return number.format(value) + (series.percent ? "%" : "");
     };
+    // A period whose reports are not all in is drawn hollow and dashed, its label
+    // starred, and its tooltip says how many units sent (dashboard.trend's "partial").
+    var partial = data.partial || [];
+    var hollow = function (ctx) { return partial[ctx.dataIndex] ? "#ffffff" : red; };
     new window.Chart(canvas, {
       type: "line",
       data: {
@@ -21,7 +25,11 @@
           data: series.values,
           borderColor: red,
           backgroundColor: "rgba(179, 38, 30, 0.10)",
-          pointBackgroundColor: red,
+          pointBackgroundColor: hollow,
+          pointBorderColor: red,
+          segment: {
+            borderDash: function (ctx) { return partial[ctx.p1DataIndex] ? [4, 4] : undefined; },
+          },
           fill: true,
           tension: 0.25,
           pointRadius: 3,
@@ -33,7 +41,15 @@
         animation: false,
         plugins: {
           legend: { display: false },
-          tooltip: { callbacks: { label: function (ctx) { return show(ctx.parsed.y); } } },
+          tooltip: {
+            callbacks: {
+              label: function (ctx) { return show(ctx.parsed.y); },
+              afterLabel: function (ctx) {
+                var gap = partial[ctx.dataIndex];
+                return gap ? "Chưa đủ số liệu: " + gap : "";
+              },
+            },
+          },
         },
         scales: {
           x: { ticks: { maxRotation: 0, autoSkipPadding: 8 } },
