@@ -22,11 +22,13 @@ install: $(VENV)/.synced
 
 ## Fresh clone → running product with demo data on SQLite at http://127.0.0.1:8000
 run: install
-	DEBUG=1 $(PY) manage.py migrate --no-input
+	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
 	DEBUG=1 $(PY) manage.py load_demo
 	@# Beside the server, and stopping with it: the background worker (django-tasks) and,
 	@# every minute, Wagtail's scheduled publishing (production: a cron line, see README).
-	DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	@mkdir -p var/log
+	@echo "== danvan: http://$(HOST):$(PORT)/ (cổng thông tin), http://$(HOST):$(PORT)/quan-ly/ (quản lý); tài khoản demo: README. Nhật ký nền: var/log/worker.log"
+	DEBUG=1 $(PY) manage.py db_worker --no-reload >>var/log/worker.log 2>&1 & worker=$$!; \
 	(while sleep 60; do DEBUG=1 $(PY) manage.py publish_scheduled >/dev/null; done) & cron=$$!; \
 	trap 'kill $$worker $$cron' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)

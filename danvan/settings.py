@@ -245,7 +245,11 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The editor's slug suggestion keeps Vietnamese letters; CacheablePage.full_clean folds
+# them to ASCII ("phuong-dinh-cong"): Wagtail's ASCII mode drops them ("phng-djnh-cong").
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Offices may be offline: no avatar requests to gravatar.com from the CMS.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024

@@ -65,8 +65,10 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE),
     Role.UNIT_REPORTER: frozenset(_READ | _ENTER | {Cap.TASK_UPDATE}),
     Role.VIEWER: frozenset(_READ),
-    Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT}),
-    Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH}),
+    # Portal staff read their unit's meetings: the news of a giao ban is written from it
+    # ("Tạo bài viết" on the meeting page).
+    Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT, Cap.MEETING_VIEW}),
+    Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH, Cap.MEETING_VIEW}),
 }
 
 

@@ -195,6 +195,7 @@ def meeting_panel(*, user: Any, meeting: Any) -> dict[str, Any]:
         if issuer.is_historical
         else ""
     )
+    no_numbering = "" if closed or not may_manage else _numbering_missing(issuer)
     rows = []
     for kind in MEETING_KINDS:
         rows.append(
@@ -212,11 +213,25 @@ def meeting_panel(*, user: Any, meeting: Any) -> dict[str, Any]:
         "rows": rows,
         "can_manage": may_manage,
         "can_issue": may_manage and not closed,
+        "no_numbering": no_numbering,
         "closed": closed,
         "files": list(file_list(user=user, meeting=meeting)[:5]),
         "pdf_ok": pdf_ok,
         "pdf_reason": pdf_reason,
     }
+
+
+def _numbering_missing(issuer: OrgUnit) -> str:
+    """Why ``issuer`` cannot give numbers yet (no numbering set up), or ""."""
+    from django.core.exceptions import ValidationError
+
+    from danvan.documents.issuing import numbering_of
+
+    try:
+        numbering_of(issuer)
+    except ValidationError as error:
+        return " ".join(error.messages)
+    return ""
 
 
 def issue_preview(draft: ReportDraft) -> tuple[str, str]:

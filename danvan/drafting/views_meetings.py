@@ -55,7 +55,10 @@ def meeting_issue(request: AppRequest, pk: int, kind: str) -> HttpResponse:
             actor=request.user, meeting=meeting, kind=_kind(kind)
         )
     except ValidationError as error:
-        messages.error(request, f"Chưa cấp số được: {' '.join(error.messages)}")
+        text = " ".join(dict.fromkeys(error.messages))
+        # Some refusals already end "… chưa cấp số được": say it once.
+        prefix = "" if "chưa cấp số được" in text.lower() else "Chưa cấp số được: "
+        messages.error(request, f"{prefix}{text}")
     else:
         numbering = getattr(document.org_unit, "numbering", None)
         style = numbering.style if numbering is not None else fmt.PARTY

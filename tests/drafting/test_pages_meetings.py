@@ -123,3 +123,20 @@ def test_the_files_of_the_meeting_poll_in_their_compact_form(held_meeting: Any, 
     assert f'hx-get="{status}?gon=1" hx-trigger="every 2s"' in body
     item = client_for(cast.board).get(status, {"gon": "1"}).content.decode()
     assert item.lstrip().startswith('<li id="tep-') and "every 2s" in item
+
+
+def test_without_numbering_the_issue_button_is_disabled_with_the_reason(
+    held_meeting: Any, district: Any, cast: Any
+) -> None:
+    district.numbering.delete()
+    meeting = held_meeting.meeting
+    body = meeting_page(cast.board, meeting)
+    reason = (
+        "«Ban Dân vận Quận ủy Hoàng Mai» chưa thiết lập cách đánh số văn bản "
+        "(Văn bản › Đánh số): chưa cấp số được."
+    )
+    assert f'disabled title="{reason}"' in body
+    # A post all the same (an old tab) says it once, not "Chưa cấp số được: … chưa cấp số được."
+    url = reverse("drafting:meeting_issue", args=[meeting.pk, "bien_ban"])
+    again = client_for(cast.board).post(url, follow=True).content.decode()
+    assert reason in again and "Chưa cấp số được: «" not in again

@@ -261,11 +261,13 @@ def test_a_cancelled_meeting_goes_back_with_the_reason(
     assert not ArticlePage.objects.exists()
 
 
-def test_refusals(as_user: Any, meeting: Meeting, cast: Any, press: Any) -> None:
+def test_refusals(as_user: Any, meeting: Meeting, cast: Any, press: Any, tree: Any) -> None:
     # Sees the meeting but may not edit the portal.
     assert as_user(cast.board).post(article_url(meeting)).status_code == 403
-    # Edits the portal but the meeting is outside their scope.
-    assert as_user(cast.editor).post(article_url(meeting)).status_code == 404
+    # Edits the portal of another district: the meeting is outside their scope.
+    elsewhere = UserFactory(username="press-tay-ho")
+    grant(elsewhere, Role.PORTAL_EDITOR, tree.tay_ho)
+    assert as_user(elsewhere).post(article_url(meeting)).status_code == 404
     # Only POST makes a draft.
     assert as_user(press).get(article_url(meeting)).status_code == 405
     assert not ArticlePage.objects.exists()
@@ -282,6 +284,17 @@ def test_button_shows_only_for_portal_editors(
     for user in (cast.board, cast.viewer):
         page = as_user(user).get(url).content.decode()
         assert meeting.title in page and target not in page
+
+
+def test_a_portal_editor_of_the_unit_reaches_the_button_without_another_role(
+    as_user: Any, meeting: Meeting, cast: Any
+) -> None:
+    # cast.editor holds only the portal editor role, at Hà Nội (issue 12 §7: it was 403).
+    page = as_user(cast.editor).get(reverse("meetings:detail", args=[meeting.pk]))
+    assert page.status_code == 200
+    assert f'action="{article_url(meeting)}"' in page.content.decode()
+    response = as_user(cast.editor).post(article_url(meeting))
+    assert response.status_code == 302 and ArticlePage.objects.count() == 1
 
 
 def test_the_draft_opens_in_the_cms_editor(as_user: Any, meeting: Meeting, tree: Any) -> None:

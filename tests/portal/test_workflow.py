@@ -192,3 +192,20 @@ def test_reverting_to_the_first_revision_puts_the_old_text_back(cast: Any, news:
     assert texts[0] in html
     assert texts[2] not in html
     assert revisions.count() == 4
+
+
+def test_a_vietnamese_slug_from_the_editor_is_folded_to_ascii(cast: Any, news: Any) -> None:
+    """The editor's script keeps the title's letters (WAGTAIL_ALLOW_UNICODE_SLUGS); the
+    address is folded, marks and đ included (issue 12 §6: it read "phng-djnh-cong")."""
+    editor = client_for(cast.editor)
+    title = "Phường Định Công tổ chức hội nghị"
+    data = _form(editor, _add_url(news), paragraphs=["Nội dung."], title=title)
+    data["slug"] = "phường-định-công-tổ-chức-hội-nghị"  # what the browser suggests
+    response = editor.post(_add_url(news), data)
+    assert response.status_code == 302, _errors(response)
+    assert ArticlePage.objects.get(title=title).slug == "phuong-dinh-cong-to-chuc-hoi-nghi"
+
+
+def test_the_cms_asks_no_avatar_from_gravatar(cast: Any, news: Any) -> None:
+    page = client_for(cast.moderator).get(_add_url(news)).content.decode()
+    assert "gravatar" not in page.lower()

@@ -46,6 +46,11 @@ class CacheablePage(Page):
         # Công" → "inh-cong"); fold first so the address reads "dinh-cong".
         parent_known = bool(self.path or getattr(self, "_cached_parent_obj", None))
         slug: str = getattr(self, "slug", "") or ""
+        if slug and not slug.isascii():
+            # The CMS editor keeps Vietnamese letters in the slug it suggests
+            # (WAGTAIL_ALLOW_UNICODE_SLUGS): fold them here, "phường-định-công" →
+            # "phuong-dinh-cong", instead of its ASCII mode's "phng-djnh-cong".
+            self.slug = slug = slugify(fold(slug))[:255].strip("-")
         if not slug and self.title and parent_known:
             base = slugify(fold(self.title))[:200].strip("-")
             if base:
