@@ -209,3 +209,15 @@ def test_a_vietnamese_slug_from_the_editor_is_folded_to_ascii(cast: Any, news: A
 def test_the_cms_asks_no_avatar_from_gravatar(cast: Any, news: Any) -> None:
     page = client_for(cast.moderator).get(_add_url(news)).content.decode()
     assert "gravatar" not in page.lower()
+
+
+def test_the_cms_speaks_vietnamese_where_staff_work(cast: Any, news: Any) -> None:
+    """The project catalogue covers the editor's footer and the moderation actions that
+    Wagtail's own Vietnamese leaves in English (issue 12 §6)."""
+    editor = client_for(cast.editor)
+    article = _create(editor, news, "Bài chờ duyệt", "Nội dung.", action="submit")
+    page = client_for(cast.moderator).get(_edit_url(article)).content.decode()
+    for english in ("Save draft", "More actions", "Request changes", "Phê chuẩnvà"):
+        assert english not in page, english
+    for vietnamese in ("Lưu bản nháp", "Thao tác khác", "Yêu cầu sửa", "Duyệt và đăng"):
+        assert vietnamese in page, vietnamese
