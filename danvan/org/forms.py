@@ -6,6 +6,7 @@ from django import forms
 
 from danvan.access.roles import Cap
 from danvan.org import selectors
+from danvan.org.autocomplete import UnitAutocomplete, UnitAutocompleteMultiple, unit_label
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
 
 
@@ -17,17 +18,41 @@ class DateInput(forms.DateInput):
 
 
 class UnitChoiceField(forms.ModelChoiceField):
-    """Units shown as an indented tree: "— — Phường Định Công"."""
+    """One unit, picked by typing its name (``org/autocomplete.py``): the page holds only
+    the unit chosen, whatever the size of the queryset."""
+
+    widget = UnitAutocomplete
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget.field = self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        result = super().__deepcopy__(memo)
+        result.widget.field = result
+        return result
 
     def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'— ' * obj.depth}{obj.name}"
+        return unit_label(obj)
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
-    """Several units, shown as an indented tree like :class:`UnitChoiceField`."""
+    """Several units, picked like :class:`UnitChoiceField`, shown as removable chips (no
+    "hold Ctrl")."""
+
+    widget = UnitAutocompleteMultiple
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.widget.field = self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        result = super().__deepcopy__(memo)
+        result.widget.field = result
+        return result
 
     def label_from_instance(self, obj: OrgUnit) -> str:
-        return f"{'— ' * obj.depth}{obj.name}"
+        return unit_label(obj)
 
 
 def manageable_units(user: Any, exclude: OrgUnit | None = None) -> Any:

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from danvan.org import views
+from danvan.org import views, views_suggest
 
 app_name = "org"
 urlpatterns = [
     path("", views.unit_list, name="list"),
     path("them/", views.unit_create, name="create"),
+    path("goi-y/", views_suggest.unit_suggest, name="suggest"),
     path("da-xoa/", views.unit_trash, name="trash"),
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/sua/", views.unit_edit, name="edit"),

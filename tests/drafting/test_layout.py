@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -406,16 +405,13 @@ def test_text_is_escaped_cleaned_and_stray_tables_are_kept() -> None:
     assert [c.text for c in result.tables[-2].rows[1].cells] == ["Hộ nghèo", "12"]
 
 
-def test_a_district_report_renders_in_well_under_two_seconds() -> None:
-    """~120 units' paragraphs and a 15-row table (the bench target is 2 s in total)."""
+def test_a_district_report_renders_whole() -> None:
+    """~120 units' paragraphs and a 15-row table. Its speed is measured by
+    ``make bench-docx``, not asserted here (a timed test fails on a busy machine)."""
     document = party_report(units=120)
     document.tables[0].rows = [[f"Phường {i}", "117", "08/24"] for i in range(15)]
     template = default_template(REPORT, PARTY)
-    render_with(template, document)  # warm up imports
-    started = time.perf_counter()
     data = render_with(template, document)
-    elapsed = time.perf_counter() - started
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
     result = open_docx(data)
     assert len(result.tables[1].rows) == 17
     assert (
