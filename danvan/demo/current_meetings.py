@@ -200,8 +200,14 @@ class CurrentMeetings:
     def run(self) -> Counter[tuple[str, str]]:
         today = clock.today()
         self.progress("Giao ban hằng tháng của Ban Tuyên giáo và Dân vận Thành ủy và phường…")
-        for key, spec in SERIES.items():
+        for spec in SERIES.values():
             series = self.series(spec)
+            # A meeting the series planned on an earlier load and that is past now.
+            for code in series.meetings.filter(
+                status=Meeting.Status.PLANNED, starts_at__date__lt=today
+            ).values_list("period_code", flat=True):
+                if code and periods.parse(code) < first_month(today):
+                    self.meeting(series, spec, periods.parse(code))
             month = first_month(today)
             while True:
                 day = meeting_day(series, month)
@@ -212,7 +218,6 @@ class CurrentMeetings:
             if not series.meetings.filter(starts_at__date__gte=today).exists():
                 meetings.series_schedule_next(actor=SYSTEM, series=series, count=1)
                 self.tally[MEETINGS, CREATED] += 1
-            del key
         self.tasks(today)
         return self.tally
 
