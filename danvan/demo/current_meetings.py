@@ -185,7 +185,7 @@ def task_target(deadline: dt.date, today: dt.date, recent_rank: int | None) -> s
     return TaskStatus.DONE
 
 
-_ORDER = {TaskStatus.NEW: 0, TaskStatus.IN_PROGRESS: 1, TaskStatus.DONE: 2}
+_ORDER: dict[str, int] = {TaskStatus.NEW: 0, TaskStatus.IN_PROGRESS: 1, TaskStatus.DONE: 2}
 
 
 class CurrentMeetings:
@@ -238,7 +238,9 @@ class CurrentMeetings:
 
     def meeting(self, series: MeetingSeries, spec: dict[str, Any], month: periods.Period) -> None:
         found = series.meetings.filter(period_code=month.code).first()
-        if found is not None and (found.status != Meeting.Status.PLANNED or found.attendances.exists()):
+        if found is not None and (
+            found.status != Meeting.Status.PLANNED or found.attendances.exists()
+        ):
             self.tally[MEETINGS, KEPT] += 1
             return
         starts_at = dt.datetime.combine(meeting_day(series, month), spec["start_time"], tzinfo=_TZ)
@@ -338,7 +340,9 @@ class CurrentMeetings:
             .select_related("conclusion__meeting")
             .order_by("-deadline", "pk")
         )
-        recent = [t for t in demo if today - dt.timedelta(days=OVERDUE_WINDOW) <= t.deadline < today]
+        recent = [
+            t for t in demo if today - dt.timedelta(days=OVERDUE_WINDOW) <= t.deadline < today
+        ]
         rank = {task.pk: n for n, task in enumerate(recent)}
         touched = set(
             TaskUpdate.objects.filter(task__in=demo)
@@ -350,7 +354,7 @@ class CurrentMeetings:
             target = task_target(task.deadline, today, rank.get(task.pk))
             if task.pk in touched or task.status not in _ORDER:
                 continue
-            if _ORDER[target] <= _ORDER[TaskStatus(task.status)]:
+            if _ORDER[target] <= _ORDER[task.status]:
                 self.tally[MEETINGS, KEPT] += 1
                 continue
             self.advance(task, target, today)

@@ -29,7 +29,7 @@ import datetime as dt
 import random
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -250,10 +250,6 @@ class CurrentReports:
         Report.objects.filter(pk=report.pk).update(
             submitted_at=sent, decided_at=decided_at if decided else None
         )
-
-
-def planned(plan: dict[tuple[str, str], str], state: str) -> Iterable[tuple[str, str]]:
-    return (key for key, value in plan.items() if value == state)
 
 
 def load_current_reports(progress: Callable[[str], None]) -> Counter[tuple[str, str]]:
