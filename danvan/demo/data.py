@@ -88,6 +88,8 @@ PROVINCES: list[dict[str, Any]] = [
             ),
             ("CTD", "Hội Chữ thập đỏ Thành phố Hà Nội", "ctd", None),
             ("CCB", "Hội Cựu chiến binh Thành phố Hà Nội", "ccb", None),
+            # demo: the city's Front, lead unit of the city giao ban's tasks.
+            ("MTTQ", "Ủy ban MTTQ Việt Nam Thành phố Hà Nội", "mttq", None),
         ],
     },
     {
@@ -108,6 +110,14 @@ PROVINCES: list[dict[str, Any]] = [
         "(Nghị quyết 202/2025/QH15); dữ liệu trình diễn chỉ có một phần địa bàn.",
         "organisations": [
             ("TU", "Tỉnh ủy Ninh Bình", "cap-uy", None),
+            # The provinces merged their boards like the centre (DOMAIN.md §6).
+            (
+                "BTGDV",
+                "Ban Tuyên giáo và Dân vận Tỉnh ủy Ninh Bình",
+                "ban-dan-van",
+                dt.date(2025, 3, 1),
+            ),
+            ("MTTQ", "Ủy ban MTTQ Việt Nam tỉnh Ninh Bình", "mttq", None),
         ],
     },
 ]
@@ -151,13 +161,6 @@ WARD_ORGANISATIONS = [
     ("NCT", "nct", "Hội Người cao tuổi {place}"),
 ]
 COMMUNE_EXTRA_ORGANISATIONS = [("HND", "hnd", "Hội Nông dân {place}")]
-
-# Since 1/7/2025 dân vận at commune level sits in the Ban Xây dựng Đảng (DOMAIN.md §6).
-NEW_WARD_ORGANISATIONS = [
-    ("CU", "cap-uy", "Đảng ủy {place}"),
-    ("MTTQ", "mttq", "Ủy ban MTTQ {place}"),
-    ("BXDD", "ban-dan-van", "Ban Xây dựng Đảng Đảng ủy {place}"),
-]
 
 # District-era units. Their valid_to is set by the successions below, not here.
 DISTRICTS: list[dict[str, Any]] = [
@@ -469,35 +472,4 @@ PEOPLE: list[dict[str, Any]] = [
 
 # --- Demo users ----------------------------------------------------------------------
 
-# Printed in the README; demo accounts can log in only while DEBUG is on.
-DEMO_PASSWORD = "DanVan@2026"
-
-# (username, full name, role, unit code, is_staff and is_superuser)
-DEMO_USERS = [
-    ("demo_admin", "Quản trị trình diễn", "system_admin", "VN", True),
-    ("demo_board", "Cán bộ Ban Dân vận (trình diễn)", "board_staff", "HN-HM", False),
-    (
-        "demo_leader",
-        "Lãnh đạo phường Định Công (trình diễn)",
-        "unit_leader",
-        "HN-HM-DINHCONG",
-        False,
-    ),
-    (
-        "demo_reporter",
-        "Cán bộ nhập liệu phường Định Công (trình diễn)",
-        "unit_reporter",
-        "HN-HM-DINHCONG",
-        False,
-    ),
-    ("demo_viewer", "Người xem quận Hoàng Mai (trình diễn)", "viewer", "HN-HM", False),
-    ("demo_editor", "Biên tập viên cổng thông tin (trình diễn)", "portal_editor", "HN", False),
-    (
-        "demo_moderator",
-        "Kiểm duyệt viên cổng thông tin (trình diễn)",
-        "portal_moderator",
-        "HN",
-        False,
-    ),
-]
-DEMO_EMAIL_DOMAIN = "example.com"
+# The demo users work in today's units: ``danvan.demo.current_data``.

@@ -58,6 +58,13 @@ NUMBERINGS: list[tuple[str, str, str, str, str]] = [
     (new_ward_code("HN", "Phường Định Công") + "-MTTQ", "front", "MTTQ-BTT", "", "Hà Nội"),
     (new_ward_code("HN", "Phường Hoàng Mai"), "state", "UBND", "", "Hà Nội"),
     (new_ward_code("HN", "Phường Hoàng Mai") + "-MTTQ", "front", "MTTQ-BTT", "", "Hà Nội"),
+    # Today's issuers of the demo users (danvan.demo.current_data): the city board and the
+    # provincial board in the Party style, the Đảng ủy phường too, its UBND in the State
+    # style ("Số: 01/BC-UBND").
+    ("HN-BTGDV", "party", "BTGDVTU", "2025-2030", "Hà Nội"),
+    ("NB-BTGDV", "party", "BTGDVTU", "2025-2030", "Ninh Bình"),
+    (new_ward_code("HN", "Phường Định Công") + "-CU", "party", "ĐU", "2025-2030", "Hà Nội"),
+    (new_ward_code("HN", "Phường Định Công") + "-UBND", "state", "UBND", "", "Hà Nội"),
 ]
 
 # What the wards of Hoàng Mai wrote each month of 2023 (section code → variants); {place}

@@ -18,7 +18,8 @@ from django.db import models
 from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
-from danvan.demo import data
+from danvan.demo import current_data, data
+from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
@@ -86,6 +87,10 @@ class DemoLoader:
         self.load_drafting()
         self.load_successions()
         self.load_users()
+        # Today's structure at work, dated relative to the day of the load: reports,
+        # giao ban, tasks and numbering of the new wards and the city board
+        # (danvan.demo.current_loader). After the users: they submit and approve.
+        self.load_current()
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------
@@ -192,8 +197,9 @@ class DemoLoader:
     # --- people ----------------------------------------------------------------------
 
     def load_people(self) -> None:
-        self.progress(f"Cán bộ: {len(data.PEOPLE)} người…")
-        for entry in data.PEOPLE:
+        people = data.PEOPLE + current_data.people_entries()
+        self.progress(f"Cán bộ: {len(people)} người…")
+        for entry in people:
             unit = self.units[entry["unit"]]
             person = Person.objects.filter(
                 name_folded=fold(entry["full_name"]), org_unit=unit
@@ -210,9 +216,24 @@ class DemoLoader:
             else:
                 self.tally["cán bộ", KEPT] += 1
             for unit_code, title, term, source in entry["positions"]:
-                self._position(person, self.units[unit_code], title, term, source)
+                self._position(
+                    person,
+                    self.units[unit_code],
+                    title,
+                    term,
+                    source,
+                    start_date=entry.get("start_date"),
+                )
 
-    def _position(self, person: Person, unit: OrgUnit, title: str, term: str, source: str) -> None:
+    def _position(
+        self,
+        person: Person,
+        unit: OrgUnit,
+        title: str,
+        term: str,
+        source: str,
+        start_date: dt.date | None = None,
+    ) -> None:
         title = normalize_spaces(title)
         if Position.objects.filter(person=person, org_unit=unit, title=title).exists():
             self.tally["chức vụ", KEPT] += 1
@@ -224,16 +245,30 @@ class DemoLoader:
             title=title,
             term=term,
             source=data.SOURCES[source],
+            start_date=start_date,
         )
         self.tally["chức vụ", CREATED] += 1
 
     # --- demo users ------------------------------------------------------------------
 
     def load_users(self) -> None:
-        self.progress(f"Tài khoản trình diễn: {len(data.DEMO_USERS)}…")
-        for username, full_name, role, unit_code, admin in data.DEMO_USERS:
+        self.progress(f"Tài khoản trình diễn: {len(current_data.DEMO_USERS)}…")
+        for username, full_name, role, unit_code, admin, person_unit in current_data.DEMO_USERS:
             user = self._user(username, full_name, admin)
             self._roles(user, {(Role(role).value, self.units[unit_code].pk)})
+            if person_unit is not None:
+                self._link_person(user, full_name, self.units[person_unit])
+
+    def _link_person(self, user: Any, full_name: str, unit: OrgUnit) -> None:
+        """The user's Person record (written by load_people) is linked to the account
+        when the user model has the link (added with the users' management pages)."""
+        if not any(field.name == "person" for field in user._meta.get_fields()):
+            return
+        person = Person.objects.filter(name_folded=fold(full_name), org_unit=unit).first()
+        if person is not None and user.person_id != person.pk:
+            user.person = person
+            user.save(update_fields=["person"])
+            self.tally["tài khoản", UPDATED] += 1
 
     def _user(self, username: str, full_name: str, admin: bool) -> Any:
         user_model = get_user_model()
@@ -243,7 +278,7 @@ class DemoLoader:
             user = user_model(username=username)
         values = {
             "full_name": full_name,
-            "email": f"{username}@{data.DEMO_EMAIL_DOMAIN}",
+            "email": f"{username}@{current_data.DEMO_EMAIL_DOMAIN}",
             "is_demo": True,
             "is_active": True,
             "is_staff": admin,
@@ -252,8 +287,8 @@ class DemoLoader:
         changed = [field for field, value in values.items() if getattr(user, field) != value]
         for field in changed:
             setattr(user, field, values[field])
-        if created or not user.check_password(data.DEMO_PASSWORD):
-            user.set_password(data.DEMO_PASSWORD)
+        if created or not user.check_password(current_data.DEMO_PASSWORD):
+            user.set_password(current_data.DEMO_PASSWORD)
             changed.append("password")
         if created:
             user.save()
@@ -285,6 +320,10 @@ class DemoLoader:
     def load_meetings(self) -> None:
         for status, count in MeetingsLoader(self.progress).run().items():
             self.tally["hội nghị, văn bản", status] += count
+
+    def load_current(self) -> None:
+        for key, count in CurrentLoader(self.progress).run().items():
+            self.tally[key] += count
 
     def load_drafting(self) -> None:
         """Issuers' numbering and Hoàng Mai's reports of 2023 (danvan.demo.drafting_data)."""

@@ -16,11 +16,11 @@ aggregates recompute the rates at every level.
   number of chi hội cannot give the article's +12,2% (126 / 1,122 = 112,3): 112 gives
   +12,5%, the nearest the counts allow.
 - Monthly figures (BC_THANG), invented but plausible, so charts have shape: the 9 xã,
-  phường of Tam Điệp around the seed (07/2020–12/2020 and 07/2021–06/2022) and the new
-  wards of Thành phố Hà Nội from 07/2025 to 10/2026, with
+  phường of Tam Điệp around the seed (07/2020–12/2020 and 07/2021–06/2022), with
   the seasons of the work (gifts before Tết and on 27/7, "Dân vận khéo" models
   registered in the first quarter). Numbers come from a generator seeded by unit and
-  period, so every load writes the same figures.
+  period, so every load writes the same figures. The new wards' months, up to the last
+  closed month before the day of the load, are written by ``danvan.demo.current_reporting``.
 
 Every report goes through the services (``data_values_save``, ``report_submit``,
 ``report_approve``) as the System actor, so the figures are audited and counted. A
@@ -125,7 +125,6 @@ TAY_HO_2010 = {
 # reports come from danvan.demo.drafting_data.
 TAM_DIEP_MONTHS = (("2020-07", "2020-12"), ("2021-07", "2022-06"))
 NEW_WARDS_PROVINCE = "HN"
-NEW_WARDS_MONTHS = ("2025-07", "2026-10")
 # The month of Tết Nguyên đán: gifts are given in it and in the month before.
 _TET_MONTH = {2020: 1, 2021: 2, 2022: 2, 2023: 1, 2024: 2, 2025: 1, 2026: 2, 2027: 2}
 
@@ -232,8 +231,6 @@ class FigureLoader:
         self.progress("Số liệu tháng: Tam Điệp, 07/2020–06/2022 (trừ 6 tháng đầu 2021)…")
         for first, last in TAM_DIEP_MONTHS:
             self._monthly(tam_diep_wards(), first, last, scale=1.0)
-        self.progress("Số liệu tháng: các phường mới của Hà Nội, 07/2025–10/2026…")
-        self._monthly(new_hanoi_wards(), *NEW_WARDS_MONTHS, scale=2.5)
         return self.tally
 
     def _existing(self, form: ReportForm, units: list[OrgUnit], period_codes: list[str]) -> set:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from danvan.demo import data
+from danvan.demo import current_data, data
 from danvan.lib.text import fold
 
 _PLACE_PREFIXES = ("Thành phố ", "Tỉnh ", "Quận ", "Phường ", "Xã ")
@@ -119,7 +119,30 @@ def _new_ward(province: str, name: str) -> Iterator[UnitSpec]:
         note=data.NEW_WARDS_NOTE,
     )
     words = {"place": place_phrase(name)}
-    yield from _bodies(code, data.NEW_WARD_ORGANISATIONS, "xa", words, valid_from=start)
+    yield from _bodies(code, current_data.WARD_BODIES, "xa", words, valid_from=start)
+    # The socio-political organisations and the associations sit under the Front.
+    front = f"{code}-MTTQ"
+    yield from _bodies(front, current_data.FRONT_MEMBERS, "xa", words, valid_from=start)
+
+
+def _new_residential_areas() -> Iterator[UnitSpec]:
+    """Khu dân cư of the new wards, each with its chi bộ, Ban công tác Mặt trận, chi hội."""
+    start = data.TWO_TIER_START
+    for ward_code, kind, prefix, names in current_data.RESIDENTIAL_AREAS:
+        for number, name in enumerate(names, start=1):
+            code = f"{ward_code}-{prefix}{number:02d}"
+            yield UnitSpec(
+                code=code,
+                name=name,
+                parent=ward_code,
+                level="khu-dan-cu",
+                kind=kind,
+                valid_from=start,
+            )
+            words = {"area": name[0].lower() + name[1:]}
+            yield from _bodies(
+                code, current_data.AREA_BODIES, "khu-dan-cu", words, valid_from=start
+            )
 
 
 def _all_units() -> Iterator[UnitSpec]:
@@ -160,6 +183,7 @@ def _all_units() -> Iterator[UnitSpec]:
             )
     for province_code, name, _predecessors in data.NEW_WARDS:
         yield from _new_ward(province_code, name)
+    yield from _new_residential_areas()
 
 
 def unit_specs() -> list[UnitSpec]:

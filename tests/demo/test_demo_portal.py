@@ -5,6 +5,7 @@ whole file (it takes 15–40 s)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from io import StringIO
 from pathlib import Path
@@ -18,6 +19,8 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from danvan.accounts.models import User
+from danvan.core import clock
+from danvan.demo import portal_data
 from danvan.documents.selectors import public_documents
 from danvan.portal import comments as portal_comments
 from danvan.portal.models import (
@@ -71,10 +74,21 @@ def test_demo_portal_acceptance_and_second_load(settings: Any, tmp_path: Path) -
 
     # The home page lists the five seed articles, the Hoàng Mai one with its real title.
     home = reader.get("/").content.decode()
-    articles = list(ArticlePage.objects.live().order_by("published_on"))
+    seeds = [spec["slug"] for spec in portal_data.ARTICLES]
+    articles = list(ArticlePage.objects.live().filter(slug__in=seeds).order_by("published_on"))
     assert len(articles) == 5
     for article in articles:
         assert article.title in home
+    # Beside them, articles of the year of the load, under "Dân vận khéo", on the home
+    # page too; the giao ban ones link to their meeting.
+    today = clock.today()
+    current = ArticlePage.objects.live().exclude(slug__in=seeds)
+    assert current.count() == 3
+    for article in current:
+        assert today - dt.timedelta(days=366) < article.published_on.date() <= today
+        assert article.get_parent().slug == "dan-van-kheo"
+        assert article.title in home
+    assert current.filter(meeting__isnull=False).count() == 2
     assert _seed_title("000_4e566c51960c507f.txt") in home
     assert _seed_title("003_ac480bf2e3db7916.txt") in home
 
