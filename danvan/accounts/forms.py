@@ -45,11 +45,15 @@ class _RoleField(forms.ChoiceField):
 
 
 class UserFilterForm(forms.Form):
-    q = forms.CharField(label="Tìm theo họ tên, tên đăng nhập hoặc thư (không cần dấu)", required=False)
+    q = forms.CharField(
+        label="Tìm theo họ tên, tên đăng nhập hoặc thư (không cần dấu)", required=False
+    )
     org_unit = UnitChoiceField(
         label="Đơn vị", queryset=OrgUnit.objects.none(), required=False, empty_label="Tất cả"
     )
-    role = forms.ChoiceField(label="Vai trò", choices=[("", "Tất cả"), *Role.choices], required=False)
+    role = forms.ChoiceField(
+        label="Vai trò", choices=[("", "Tất cả"), *Role.choices], required=False
+    )
     active = forms.ChoiceField(
         label="Trạng thái",
         required=False,
@@ -93,7 +97,9 @@ class UserCreateForm(forms.Form):
 
 class RoleGrantForm(forms.Form):
     role = _RoleField()
-    org_unit = UnitChoiceField(label="Tại đơn vị", queryset=OrgUnit.objects.none(), empty_label="— Chọn —")
+    org_unit = UnitChoiceField(
+        label="Tại đơn vị", queryset=OrgUnit.objects.none(), empty_label="— Chọn —"
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -130,7 +136,9 @@ class VietnamesePasswordChangeForm(PasswordChangeForm):
         super().__init__(*args, **kwargs)
         self.fields["old_password"].label = "Mật khẩu hiện tại"
         self.fields["new_password1"].label = "Mật khẩu mới"
-        self.fields["new_password1"].help_text = (
+        self.fields[
+            "new_password1"
+        ].help_text = (
             "Ít nhất 10 ký tự, không quá giống tên đăng nhập hay họ tên, không toàn chữ số."
         )
         self.fields["new_password2"].label = "Nhập lại mật khẩu mới"
