@@ -15,6 +15,7 @@ urlpatterns = [
     path("quan-ly/don-vi/", include("danvan.org.urls")),
     path("quan-ly/can-bo/", include("danvan.people.urls")),
     path("quan-ly/nhat-ky/", include("danvan.audit.urls")),
+    path("quan-ly/", include("danvan.accounts.user_urls")),
     path("quan-ly/bao-cao/", include("danvan.reporting.urls")),
     path("quan-ly/hoi-nghi/", include("danvan.meetings.urls")),
     path("quan-ly/nhiem-vu/", include("danvan.tasks.urls")),

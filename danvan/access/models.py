@@ -10,6 +10,8 @@ from danvan.access.roles import Role
 class RoleAssignment(models.Model):
     """A user holds a role in an org unit; it reaches the unit and its whole subtree."""
 
+    SCOPE_UNIT_FIELDS = ("org_unit",)
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
@@ -36,3 +38,8 @@ class RoleAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.org_unit}"
+
+    def get_additional_data(self) -> dict[str, int]:
+        """Kept with each audit entry (django-auditlog asks for it), so that a user's page
+        can list the history of their roles, withdrawn ones included."""
+        return {"user_id": self.user_id}

@@ -25,7 +25,11 @@ class Cap(StrEnum):
     PEOPLE_VIEW = "people.view"
     PEOPLE_MANAGE = "people.manage"
     AUDIT_VIEW = "audit.view"
+    # Users and roles (/quan-ly/nguoi-dung/): list the users of one's subtree, create them,
+    # grant and withdraw roles no wider than one's own (danvan/access/grants.py).
     USERS_MANAGE = "users.manage"
+    # Granting roles that themselves carry USERS_MANAGE (appointing another user manager).
+    USERS_DELEGATE = "users.delegate"
     REPORT_VIEW = "report.view"
     REPORT_ENTER = "report.enter"
     REPORT_SUBMIT = "report.submit"
@@ -58,11 +62,17 @@ _LEAD = {Cap.REPORT_ENTER, Cap.REPORT_SUBMIT, Cap.REPORT_APPROVE}
 # Meetings, tasks, documents: a unit's leader and the board organise meetings, assign
 # tasks and keep the register; the reporter posts progress on its unit's tasks.
 _ORGANISE = {Cap.MEETING_MANAGE, Cap.TASK_MANAGE, Cap.TASK_UPDATE, Cap.DOCUMENT_MANAGE}
+# A unit leader keeps its unit's people and positions (a new ward must be able to list
+# whom it invites) and adds reporters and viewers for its subtree; the board also
+# appoints leaders and other board staff (USERS_DELEGATE).
+_STAFF_UNIT = {Cap.PEOPLE_MANAGE, Cap.USERS_MANAGE}
 
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.SYSTEM_ADMIN: frozenset(Cap),
-    Role.BOARD_STAFF: frozenset(_READ | _LEAD | _ORGANISE | {Cap.ORG_MANAGE, Cap.PEOPLE_MANAGE}),
-    Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE),
+    Role.BOARD_STAFF: frozenset(
+        _READ | _LEAD | _ORGANISE | _STAFF_UNIT | {Cap.ORG_MANAGE, Cap.USERS_DELEGATE}
+    ),
+    Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE | _STAFF_UNIT),
     Role.UNIT_REPORTER: frozenset(_READ | _ENTER | {Cap.TASK_UPDATE}),
     Role.VIEWER: frozenset(_READ),
     # Portal staff read their unit's meetings: the news of a giao ban is written from it

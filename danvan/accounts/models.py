@@ -9,9 +9,37 @@ from django.utils import timezone
 
 
 class User(AbstractUser):
-    """A login. Vietnamese names are kept whole in ``full_name``."""
+    """A login. Vietnamese names are kept whole in ``full_name``.
+
+    A user is seen by those who manage users in its work unit (``org_unit``) or in any
+    unit where it holds a role; ``person`` links the login to the cán bộ record.
+    """
+
+    SCOPE_UNIT_FIELDS = ("org_unit", "role_assignments__org_unit")
 
     full_name = models.CharField("họ và tên", max_length=150, blank=True)
+    phone = models.CharField("điện thoại", max_length=30, blank=True)
+    org_unit = models.ForeignKey(
+        "org.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="users",
+        verbose_name="đơn vị công tác",
+    )
+    person = models.OneToOneField(
+        "people.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user_account",
+        verbose_name="hồ sơ cán bộ",
+    )
+    must_change_password = models.BooleanField(
+        "phải đổi mật khẩu",
+        default=False,
+        help_text="Mật khẩu tạm do người quản lý đặt: phải đổi ở lần đăng nhập tiếp theo.",
+    )
     is_demo = models.BooleanField(
         "tài khoản trình diễn",
         default=False,

@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from danvan.accounts import views
 from danvan.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -15,11 +16,5 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "doi-mat-khau/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html", success_url="/quan-ly/"
-        ),
-        name="password_change",
-    ),
+    path("doi-mat-khau/", views.password_change, name="password_change"),
 ]

@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from danvan.access.grants import grant_refusal
+from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
 from danvan.org import selectors
 from danvan.org.autocomplete import UnitAutocomplete, UnitAutocompleteMultiple, unit_label
@@ -109,6 +111,11 @@ class OrgUnitMoveForm(forms.Form):
         self.fields["new_parent"].queryset = manageable_units(user)  # type: ignore[attr-defined]
 
 
+class RoleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: RoleAssignment) -> str:
+        return f"{obj.user} — {obj.get_role_display()} tại {obj.org_unit.name}"
+
+
 class OrgUnitMergeForm(forms.Form):
     target = UnitChoiceField(
         empty_label="— Chọn —", label="Đơn vị kế thừa", queryset=OrgUnit.objects.none()
@@ -126,6 +133,14 @@ class OrgUnitMergeForm(forms.Form):
         required=False,
         help_text="Ví dụ: Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025.",
     )
+    move_roles = RoleChoiceField(
+        label="Chuyển vai trò của người dùng sang đơn vị kế thừa",
+        queryset=RoleAssignment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Vai trò được chọn chuyển sang đơn vị kế thừa; vai trò không chọn ở lại "
+        "đơn vị cũ (chỉ còn xem được dữ liệu cũ).",
+    )
 
     def __init__(self, *args: Any, user: Any, unit: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -136,3 +151,28 @@ class OrgUnitMergeForm(forms.Form):
             .exclude(pk=unit.pk)
         )
         self.fields["also"].queryset = siblings  # type: ignore[attr-defined]
+        movable = [
+            a.pk
+            for a in RoleAssignment.objects.filter(
+                org_unit__in=[unit.pk, *siblings.values_list("pk", flat=True)]
+            ).select_related("org_unit")
+            if not grant_refusal(user, a.role, a.org_unit, withdrawing=True)
+        ]
+        roles = RoleAssignment.objects.filter(pk__in=movable).select_related("user", "org_unit")
+        self.fields["move_roles"].queryset = roles.order_by("org_unit__path", "user__full_name")  # type: ignore[attr-defined]
+        if not movable:
+            del self.fields["move_roles"]  # nobody to move: no empty list on the page
+        elif not self.is_bound:
+            self.initial["move_roles"] = [a.pk for a in roles if a.org_unit_id == unit.pk]
+        self.unit = unit
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        sources = {self.unit.pk, *(u.pk for u in data.get("also") or [])}
+        stray = [a for a in data.get("move_roles") or [] if a.org_unit_id not in sources]
+        if stray:
+            names = ", ".join(f"«{a.org_unit.name}»" for a in stray)
+            self.add_error(
+                "move_roles", f"Vai trò tại {names} chỉ chuyển được khi đơn vị đó cùng sáp nhập."
+            )
+        return data

@@ -8,9 +8,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.core.audit import service
@@ -262,16 +264,29 @@ def org_unit_merge(
     effective_date: dt.date,
     decision: str = "",
     kind: str = OrgUnitSuccession.Kind.MERGE,
+    move_roles: Sequence[RoleAssignment] = (),
 ) -> list[OrgUnitSuccession]:
-    """Sáp nhập: several old units continue as one."""
-    return org_unit_succeed(
-        actor=actor,
-        sources=sources,
-        targets=[target],
-        effective_date=effective_date,
-        decision=decision,
-        kind=kind,
-    )
+    """Sáp nhập: several old units continue as one. ``move_roles`` (held in the sources)
+    move to the target in the same transaction: one refusal undoes the merge too."""
+    from danvan.access.services import roles_move_to_successor
+
+    source_ids = {source.pk for source in sources}
+    stray = [a for a in move_roles if a.org_unit_id not in source_ids]
+    if stray:
+        raise ValidationError(
+            {"move_roles": "Chỉ chuyển được vai trò tại các đơn vị đang được sáp nhập."}
+        )
+    with transaction.atomic():
+        links = org_unit_succeed(
+            actor=actor,
+            sources=sources,
+            targets=[target],
+            effective_date=effective_date,
+            decision=decision,
+            kind=kind,
+        )
+        roles_move_to_successor(actor=actor, assignments=move_roles, successor=target)
+    return links
 
 
 def org_unit_split(

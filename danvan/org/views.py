@@ -156,12 +156,15 @@ def unit_merge(request: HttpRequest, pk: int) -> HttpResponse:
                 target=data["target"],
                 effective_date=data["effective_date"],
                 decision=data["decision"],
+                move_roles=data.get("move_roles") or [],
             )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
             names = ", ".join(f"«{s.name}»" for s in sources)
-            messages.success(request, f"Đã sáp nhập {names} vào «{data['target'].name}».")
+            moved = len(data.get("move_roles") or [])
+            roles = f" và chuyển {moved} vai trò người dùng sang đó" if moved else ""
+            messages.success(request, f"Đã sáp nhập {names} vào «{data['target'].name}»{roles}.")
             return redirect("org:detail", pk=data["target"].pk)
     return render(
         request,

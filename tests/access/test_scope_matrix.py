@@ -39,10 +39,13 @@ MANAGE = frozenset({"org.manage", "people.manage"})
 
 
 # role → (management capabilities it holds, the unit codes its role reaches)
+# A unit leader keeps its unit's people (a new ward must have someone to invite) and
+# adds its unit's users; the board and the administrator too.
+USERS = frozenset({"users.manage"})
 SPEC: dict[str, tuple[frozenset[str], frozenset[str]]] = {
-    "admin": (VIEW | MANAGE | {"audit.view"}, ALL_UNITS),
-    "board": (VIEW | MANAGE, HOANG_MAI),
-    "leader": (VIEW, DINH_CONG),
+    "admin": (VIEW | MANAGE | USERS | {"audit.view"}, ALL_UNITS),
+    "board": (VIEW | MANAGE | USERS, HOANG_MAI),
+    "leader": (VIEW | USERS | {"people.manage"}, DINH_CONG),
     "reporter": (VIEW, DINH_CONG),
     "viewer": (VIEW, HOANG_MAI),
     "editor": (NOWHERE, NOWHERE),
@@ -80,6 +83,9 @@ PAGES = [
     Page("people_list", "/quan-ly/can-bo/", "people.view"),
     Page("person_create", "/quan-ly/can-bo/them/", "people.manage"),
     Page("audit_list", "/quan-ly/nhat-ky/", "audit.view"),
+    Page("users_list", "/quan-ly/nguoi-dung/", "users.manage"),
+    Page("user_create", "/quan-ly/nguoi-dung/them/", "users.manage"),
+    Page("profile", "/quan-ly/tai-khoan/", None),
     Page("org_detail", "/quan-ly/don-vi/{unit}/", "org.view", "unit", "org.view"),
     Page("org_edit", "/quan-ly/don-vi/{unit}/sua/", "org.manage", "unit", "org.view"),
     Page("org_move", "/quan-ly/don-vi/{unit}/chuyen/", "org.manage", "unit", "org.view"),
