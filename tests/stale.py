@@ -49,7 +49,7 @@ class _FormReader(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
             self.forms.append({})
-        if not self.forms or "name" not in a and tag in ("input", "select", "textarea"):
+        if not self.forms or ("name" not in a and tag in ("input", "select", "textarea")):
             return
         data = self.forms[-1]
         if tag == "input":
@@ -98,7 +98,9 @@ def page_flow(
     opened_a = form_data(a, url)
     opened_b = form_data(b, url)
     answer_b = b.post(url, {**opened_b, **b_changes})
-    assert answer_b.status_code == 302, re.findall(r"(?:errorlist|form-errors)[^<]*<[^>]*>([^<]*)", answer_b.content.decode())
+    assert answer_b.status_code == 302, re.findall(
+        r"(?:errorlist|form-errors)[^<]*<[^>]*>([^<]*)", answer_b.content.decode()
+    )
     answer_a = a.post(url, {**opened_a, **a_changes})
     assert answer_a.status_code == 200
     return html.unescape(answer_a.content.decode())

@@ -179,7 +179,7 @@ def display(instance: models.Model, name: str) -> str:
         return ", ".join(values) or EMPTY
     value = getattr(instance, name, None)
     if getattr(field, "choices", None) and value not in (None, ""):
-        value = dict(field.flatchoices).get(value, value)  # type: ignore[attr-defined]
+        value = dict(field.flatchoices).get(value, value)  # type: ignore[union-attr]
     if value is None or value == "":
         return EMPTY
     if isinstance(value, bool):
@@ -278,7 +278,7 @@ def show_stale(form: forms.Form, error: StaleEdit) -> None:
     form.add_error(None, error.messages)
     form.stale = error.changes  # type: ignore[attr-defined]
     if "version" in form.fields and error.current is not None:
-        data = form.data.copy()
+        data = form.data.copy()  # type: ignore[attr-defined]
         data[form.add_prefix("version")] = str(error.current)
         form.data = data
 

@@ -92,34 +92,40 @@ def test_the_409_is_documented(tree, cast):
     assert "409" in operation["responses"]
 
 
+def race(headers: dict[str, str], unit: OrgUnit, bodies: list[dict[str, Any]]) -> list[int]:
+    """Send ``bodies`` as PATCHes released at the same moment; their status codes."""
+    from django.db import connections
+
+    start = threading.Barrier(len(bodies))
+    answers: list[int] = []
+    errors: list[BaseException] = []
+
+    def send(body: dict[str, Any]) -> None:
+        try:
+            start.wait()
+            answers.append(patch(headers, unit, body).status_code)
+        except BaseException as error:  # reported below, a thread cannot fail the test
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(body,)) for body in bodies]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    return answers
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers anyway")
 @pytest.mark.django_db(transaction=True)
 def test_two_patches_of_different_fields_at_once_both_survive(tree, cast):
-    from django.db import connections
-
     headers = bearer(cast.board)
     unit = tree.dai_kim
     for run in range(20):
-        start = threading.Barrier(2)
-        answers: list[int] = []
-        errors: list[BaseException] = []
-
-        def send(body: dict[str, str]) -> None:
-            try:
-                start.wait()
-                answers.append(patch(headers, unit, body).status_code)
-            except BaseException as error:  # reported below, a thread cannot fail the test
-                errors.append(error)
-            finally:
-                connections.close_all()
-
         bodies = [{"name": f"Phường Đại Kim {run}"}, {"note": f"Ghi chú {run}"}]
-        threads = [threading.Thread(target=send, args=(body,)) for body in bodies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert errors == [] and answers == [200, 200]
+        assert race(headers, unit, bodies) == [200, 200]
         stored = OrgUnit.objects.get(pk=unit.pk)
         assert (stored.name, stored.note) == (f"Phường Đại Kim {run}", f"Ghi chú {run}"), run
 
@@ -127,30 +133,13 @@ def test_two_patches_of_different_fields_at_once_both_survive(tree, cast):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises writers anyway")
 @pytest.mark.django_db(transaction=True)
 def test_two_patches_from_the_same_version_at_once_one_gets_409(tree, cast):
-    from django.db import connections
-
     headers = bearer(cast.board)
     unit = tree.dai_kim
     for run in range(20):
         version = OrgUnit.objects.get(pk=unit.pk).version
-        start = threading.Barrier(2)
-        answers: list[int] = []
-
-        def send(body: dict[str, Any]) -> None:
-            try:
-                start.wait()
-                answers.append(patch(headers, unit, body).status_code)
-            finally:
-                connections.close_all()
-
         bodies = [
             {"name": f"Tên {run}", "version": version},
             {"note": f"Ghi {run}", "version": version},
         ]
-        threads = [threading.Thread(target=send, args=(body,)) for body in bodies]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        assert sorted(answers) == [200, 409], run
+        assert sorted(race(headers, unit, bodies)) == [200, 409], run
         assert OrgUnit.objects.get(pk=unit.pk).version == version + 1
