@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from danvan.api import documents, meetings, org, people, reporting, tasks
 from danvan.api.auth import auth
+from danvan.core.concurrency import StaleEdit
 from danvan.reporting.services import ReportLocked
 
 api = NinjaAPI(
@@ -44,6 +45,21 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
         for field, msgs in errors.items()
     )
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
+
+
+@api.exception_handler(StaleEdit)
+def on_stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
+    """Someone saved after the version the client read: nothing was written."""
+    body = {
+        "detail": exc.api_detail,
+        "errors": {"version": [exc.api_detail]},
+        "version": exc.current,
+        "changed": [{"field": c.label, "value": c.value} for c in exc.changes],
+    }
+    response = api.create_response(request, body, status=409)
+    if exc.current is not None:
+        response["ETag"] = f'"{exc.current}"'
+    return response
 
 
 @api.exception_handler(NinjaValidationError)

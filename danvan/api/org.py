@@ -4,12 +4,13 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from danvan.access.roles import Cap
-from danvan.api.schemas import ErrorOut, OrgUnitIn, OrgUnitOut, OrgUnitPatch
+from danvan.api.schemas import ConflictOut, ErrorOut, OrgUnitIn, OrgUnitOut, OrgUnitPatch
+from danvan.core import concurrency
 from danvan.org import selectors, services
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
 
@@ -48,8 +49,11 @@ def list_org_units(
 
 
 @router.get("/{unit_id}", response={200: OrgUnitOut, 404: ErrorOut})
-def get_org_unit(request: HttpRequest, unit_id: int) -> OrgUnit:
-    return selectors.org_unit_get(user=request.user, pk=unit_id)
+def get_org_unit(request: HttpRequest, unit_id: int, response: HttpResponse) -> OrgUnit:
+    """The unit, with its ``version`` (also the ``ETag``) to send back when editing."""
+    unit = selectors.org_unit_get(user=request.user, pk=unit_id)
+    response["ETag"] = concurrency.etag(unit.version)
+    return unit
 
 
 @router.post("", response={201: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
@@ -72,12 +76,24 @@ def create_org_unit(request: HttpRequest, payload: OrgUnitIn) -> Status[OrgUnit]
     return Status(201, unit)
 
 
-@router.patch("/{unit_id}", response={200: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut})
-def patch_org_unit(request: HttpRequest, unit_id: int, payload: OrgUnitPatch) -> OrgUnit:
+@router.patch(
+    "/{unit_id}",
+    response={200: OrgUnitOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ConflictOut},
+    description='Sửa các trường gửi lên. Gửi `version` (hoặc tiêu đề `If-Match: "3"`) '
+    "đã đọc: nếu người khác đã sửa sau đó, trả 409 và không ghi gì. Không gửi phiên bản: "
+    "chỉ các trường gửi lên được ghi, dưới khóa dòng (trường khác giữ nguyên). Trả phiên "
+    "bản mới trong `version` và tiêu đề `ETag`.",
+)
+def patch_org_unit(
+    request: HttpRequest, unit_id: int, payload: OrgUnitPatch, response: HttpResponse
+) -> OrgUnit:
     unit = selectors.org_unit_get(user=request.user, pk=unit_id)
     # An edit and a move in one call land together or not at all.
     with transaction.atomic():
         data = payload.dict(exclude_unset=True)
+        version = data.pop("version", None)
+        if version is None:
+            version = concurrency.parse_if_match(request.headers.get("If-Match"))
         new_parent_id = data.pop("parent_id", None)
         lookups = {
             "level": (OrgLevel, "cấp"),
@@ -87,11 +103,16 @@ def patch_org_unit(request: HttpRequest, unit_id: int, payload: OrgUnitPatch) ->
         for field, (model, label) in lookups.items():
             if field in data:
                 data[field] = _lookup(model, data[field], field, label)
-        if data:
-            unit = services.org_unit_update(actor=request.user, unit=unit, **data)
+        if data or (version is not None and new_parent_id in (None, unit.parent_id)):
+            unit = services.org_unit_update(actor=request.user, unit=unit, version=version, **data)
+            version = None  # checked; the move below continues the same edit
         if new_parent_id is not None and new_parent_id != unit.parent_id:
             new_parent = selectors.org_unit_get(
                 user=request.user, pk=new_parent_id, cap=Cap.ORG_VIEW
             )
-            unit = services.org_unit_move(actor=request.user, unit=unit, new_parent=new_parent)
-    return selectors.org_unit_get(user=request.user, pk=unit.pk)
+            unit = services.org_unit_move(
+                actor=request.user, unit=unit, new_parent=new_parent, version=version
+            )
+    unit = selectors.org_unit_get(user=request.user, pk=unit.pk)
+    response["ETag"] = concurrency.etag(unit.version)
+    return unit

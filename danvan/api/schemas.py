@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Ref(Schema):
@@ -26,6 +26,7 @@ class OrgUnitOut(Schema):
     valid_to: dt.date | None
     is_historical: bool
     note: str
+    version: int
 
 
 class OrgUnitIn(Schema):
@@ -50,6 +51,11 @@ class OrgUnitPatch(Schema):
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     note: str | None = None
+    version: int | None = Field(
+        None,
+        description="Phiên bản đã đọc (hoặc gửi tiêu đề If-Match). Khác phiên bản đang lưu: "
+        "409. Không gửi: chỉ các trường gửi lên được ghi, dưới khóa dòng.",
+    )
 
 
 class PositionOut(Schema):
@@ -82,3 +88,15 @@ class PersonOut(Schema):
 class ErrorOut(Schema):
     detail: str
     errors: dict[str, list[str]] = {}
+
+
+class ChangedField(Schema):
+    field: str
+    value: str
+
+
+class ConflictOut(ErrorOut):
+    """409: someone saved after the version sent; what they changed, as stored now."""
+
+    version: int | None = None
+    changed: list[ChangedField] = []

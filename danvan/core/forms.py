@@ -9,7 +9,13 @@ def add_service_errors(
 ) -> None:
     """Show a service's refusal on the form: on its field when the form has that field
     (``renamed`` maps service field names to form field names), at the top otherwise.
-    Nothing was saved: services are atomic."""
+    Nothing was saved: services are atomic. A stale edit lists the other person's
+    changes and keeps the user's input (``concurrency.show_stale``)."""
+    from danvan.core.concurrency import StaleEdit, show_stale
+
+    if isinstance(error, StaleEdit):
+        show_stale(form, error)
+        return
     if not hasattr(error, "error_dict"):
         form.add_error(None, error.messages)
         return

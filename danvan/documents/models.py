@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 
 
@@ -130,7 +131,7 @@ class DocumentManager(AliveManager.from_queryset(DocumentQuerySet)):  # type: ig
     pass
 
 
-class Document(DomainModel):
+class Document(Versioned, DomainModel):
     """Một văn bản trong sổ: đến (received) hoặc đi (issued by the holder)."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require, scoped
-from danvan.core import clock
+from danvan.core import clock, concurrency
 from danvan.core.audit import service
 from danvan.documents.citations import citations_link
 from danvan.documents.extract import extract_text
@@ -206,17 +206,26 @@ def document_create(
 
 @service
 def document_update(
-    *, actor: Any, document: Document, upload: Any = None, **changes: Any
+    *,
+    actor: Any,
+    document: Document,
+    upload: Any = None,
+    version: int | None = None,
+    **changes: Any,
 ) -> Document:
     """Change the fields named in ``changes``. A reference left empty, or left as it was
     built from the old number and symbols, is built again from the new ones.
 
-    Completing a stub (type and number filled) makes it a full entry."""
+    Completing a stub (type and number filled) makes it a full entry. An edit made from
+    another ``version`` than the stored one is refused."""
+    concurrency.lock(document)
     require(actor, Cap.DOCUMENT_MANAGE, document.org_unit)
     _refuse_if_historical(document.org_unit)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    concurrency.check_version(document, version)
+    before = concurrency.snapshot(document)
     new_unit = changes.get("org_unit")
     if new_unit is not None and new_unit.pk != document.org_unit_id:
         require(actor, Cap.DOCUMENT_MANAGE, new_unit)
@@ -234,7 +243,7 @@ def document_update(
     if upload is not None:
         _attach(document, upload)
     refresh_search(document)
-    document.save()
+    concurrency.save_changed(document, before)
     return document
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
-from danvan.core import clock, trash
+from danvan.core import clock, concurrency, trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.documents import selectors, services
@@ -171,6 +171,7 @@ def document_edit(request: AppRequest, pk: int) -> HttpResponse:
     form = DocumentForm(
         request.POST or None, request.FILES or None, user=request.user, initial=initial
     )
+    concurrency.track(form, document)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         upload = data.pop("file") or None

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 from danvan.drafting.context import KINDS, PARTY, STATE
 
@@ -56,7 +57,7 @@ class DocxTemplate(models.Model):
         return f"{self.get_kind_display()} ({self.get_style_display()}) — {where}"
 
 
-class ReportDraft(DomainModel):
+class ReportDraft(Versioned, DomainModel):
     """Dự thảo báo cáo tổng hợp of ``org_unit``'s subtree for ``period``."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 
 
@@ -35,7 +36,7 @@ class MeetingKind(models.Model):
         return self.name
 
 
-class MeetingSeries(DomainModel):
+class MeetingSeries(Versioned, DomainModel):
     """A recurring meeting: "Giao ban công tác dân vận hằng tháng" of one unit."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)
@@ -79,7 +80,7 @@ class MeetingSeries(DomainModel):
         return self.name
 
 
-class Meeting(DomainModel):
+class Meeting(Versioned, DomainModel):
     """Một hội nghị."""
 
     SCOPE_UNIT_FIELDS = ("org_unit", "co_organisers")

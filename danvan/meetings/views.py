@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
-from danvan.core import clock, trash
+from danvan.core import clock, concurrency, trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.lib import periods
@@ -136,6 +136,7 @@ def meeting_edit(request: AppRequest, pk: int) -> HttpResponse:
     form = forms.MeetingForm(
         request.POST or None, user=request.user, initial=forms.meeting_initial(meeting)
     )
+    concurrency.track(form, meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_update(actor=request.user, meeting=meeting, **form.cleaned_data)

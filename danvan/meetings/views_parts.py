@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
+from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.meetings import forms, selectors, services
@@ -213,6 +214,7 @@ def minutes_edit(request: AppRequest, pk: int) -> HttpResponse:
     form = forms.MinutesForm(
         request.POST or None, initial={"summary": meeting.summary, "minutes": meeting.minutes}
     )
+    concurrency.track(form, meeting)
     if request.method == "POST" and form.is_valid():
         try:
             services.meeting_save_minutes(actor=request.user, meeting=meeting, **form.cleaned_data)

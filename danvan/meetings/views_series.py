@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.accounts.services import user_for_token
+from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.meetings import forms, selectors, services
@@ -87,6 +88,7 @@ def series_edit(request: AppRequest, pk: int) -> HttpResponse:
     form = forms.SeriesForm(
         request.POST or None, user=request.user, initial=forms.series_initial(series)
     )
+    concurrency.track(form, series)
     if request.method == "POST" and form.is_valid():
         try:
             services.series_update(actor=request.user, series=series, **form.cleaned_data)

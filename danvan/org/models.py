@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import DomainModel
 
 
@@ -106,7 +107,7 @@ class OrgUnitManager(models.Manager.from_queryset(OrgUnitQuerySet)):  # type: ig
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
-class OrgUnit(DomainModel):
+class OrgUnit(Versioned, DomainModel):
     """Đơn vị: one node of the tree (a place or an organisation)."""
 
     SCOPE_UNIT_FIELDS = ("",)

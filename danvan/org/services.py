@@ -15,7 +15,8 @@ from django.utils import timezone
 from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
 from danvan.access.scope import require
-from danvan.core.audit import service
+from danvan.core import concurrency
+from danvan.core.audit import current_actor, service
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import (
@@ -138,26 +139,65 @@ def org_unit_create(
 
 
 @service
-def org_unit_update(*, actor: Any, unit: OrgUnit, **changes: Any) -> OrgUnit:
+def org_unit_update(
+    *, actor: Any, unit: OrgUnit, version: int | None = None, **changes: Any
+) -> OrgUnit:
+    """Change the fields named in ``changes`` of the row as stored now (locked): an edit
+    made from another ``version`` is refused, the others are kept."""
+    concurrency.lock(unit)
     require(actor, Cap.ORG_MANAGE, unit)
     _refuse_if_historical(unit)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    concurrency.check_version(unit, version)
+    before = concurrency.snapshot(unit)
     for field, value in changes.items():
         if field in {"name", "code", "note"}:
             value = normalize_spaces(value) if field != "note" else (value or "").strip()
         setattr(unit, field, value)
     unit.name_folded = fold(unit.name)
     _validate(unit)
-    unit.save()
+    concurrency.save_changed(unit, before)
     return unit
 
 
+def _audit_paths(moved: list[tuple[OrgUnit, str]]) -> None:
+    """One audit entry per unit whose ``path`` changed in a move (the paths are written
+    in bulk, which auditlog does not see)."""
+    from auditlog.models import LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    actor = current_actor()
+    content_type = ContentType.objects.get_for_model(OrgUnit)
+    LogEntry.objects.bulk_create(
+        [
+            LogEntry(
+                content_type=content_type,
+                object_pk=str(node.pk),
+                object_id=node.pk,
+                object_repr=str(node)[:255],
+                action=LogEntry.Action.UPDATE,
+                changes={"path": [old, node.path]},
+                actor=actor,
+                actor_email=getattr(actor, "email", None) or None,
+            )
+            for node, old in moved
+        ],
+        batch_size=500,
+    )
+
+
 @service
-def org_unit_move(*, actor: Any, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
-    """Move ``unit`` with its whole subtree under ``new_parent``."""
+def org_unit_move(
+    *, actor: Any, unit: OrgUnit, new_parent: OrgUnit, version: int | None = None
+) -> OrgUnit:
+    """Move ``unit`` with its whole subtree under ``new_parent``; every path that changes
+    is in the audit log."""
+    concurrency.lock(unit)
+    concurrency.lock(new_parent)
     require(actor, Cap.ORG_MANAGE, unit)
+    concurrency.check_version(unit, version)
     require(actor, Cap.ORG_MANAGE, new_parent)
     _refuse_if_historical(unit)
     _refuse_if_historical(new_parent, "parent")
@@ -179,13 +219,21 @@ def org_unit_move(*, actor: Any, unit: OrgUnit, new_parent: OrgUnit) -> OrgUnit:
     unit.parent = new_parent
     new_prefix, new_depth = _place_under(unit, new_parent)
     shift = new_depth - unit.depth
-    subtree = list(OrgUnit.all_objects.filter(path__startswith=old_prefix))
+    subtree = list(
+        OrgUnit.all_objects.select_for_update()
+        .filter(path__startswith=old_prefix)
+        .exclude(pk=unit.pk)
+    )
+    moved = [(unit, old_prefix)]
     for node in subtree:
+        moved.append((node, node.path))
         node.path = new_prefix + node.path[len(old_prefix) :]
         node.depth += shift
     OrgUnit.all_objects.bulk_update(subtree, ["path", "depth"], batch_size=500)
     unit.path, unit.depth = new_prefix, new_depth
-    unit.save(update_fields=["parent", "path", "depth", "updated_at"])
+    _audit_paths(moved)  # before the unit's own entry (its new parent), the latest
+    unit.version += 1
+    unit.save(update_fields=["parent", "path", "depth", "version", "updated_at"])
     return unit
 
 

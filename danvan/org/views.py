@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
-from danvan.core import trash
+from danvan.core import concurrency, trash
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.org import selectors, services
@@ -104,6 +104,7 @@ def unit_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Cap.ORG_MANAGE, unit)
     fields = list(OrgUnitForm.base_fields)
     form = OrgUnitForm(request.POST or None, initial={f: getattr(unit, f) for f in fields})
+    concurrency.track(form, unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_update(actor=request.user, unit=unit, **form.cleaned_data)
@@ -124,10 +125,14 @@ def unit_move(request: HttpRequest, pk: int) -> HttpResponse:
     form = OrgUnitMoveForm(
         request.POST or None, user=request.user, unit=unit, initial={"new_parent": unit.parent}
     )
+    concurrency.track(form, unit)
     if request.method == "POST" and form.is_valid():
         try:
             services.org_unit_move(
-                actor=request.user, unit=unit, new_parent=form.cleaned_data["new_parent"]
+                actor=request.user,
+                unit=unit,
+                new_parent=form.cleaned_data["new_parent"],
+                version=form.cleaned_data["version"],
             )
         except ValidationError as error:
             add_service_errors(form, error, renamed={"parent": "new_parent"})

@@ -6,11 +6,12 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 from danvan.lib.titles import abbreviations_in, expand_title
 
 
-class Person(DomainModel):
+class Person(Versioned, DomainModel):
     """A person the system knows: a cán bộ, a union leader, a guest at a meeting."""
 
     # Visible through the unit that keeps the record or any unit where they hold a post.
@@ -62,7 +63,7 @@ class PositionManager(models.Manager.from_queryset(PositionQuerySet)):  # type: 
         return super().get_queryset().filter(deleted_at__isnull=True)
 
 
-class Position(DomainModel):
+class Position(Versioned, DomainModel):
     """Chức vụ: a title held in a unit for a term, as written ("UVTV, Trưởng Ban...")."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
+from danvan.core import concurrency
 from danvan.core.audit import service
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
@@ -54,17 +55,22 @@ def person_create(*, actor: Any, org_unit: OrgUnit, full_name: str, **fields: An
 
 
 @service
-def person_update(*, actor: Any, person: Person, **changes: Any) -> Person:
+def person_update(
+    *, actor: Any, person: Person, version: int | None = None, **changes: Any
+) -> Person:
+    concurrency.lock(person)
     require(actor, Cap.PEOPLE_MANAGE, person.org_unit)
     unknown = set(changes) - set(PERSON_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
     if "org_unit" in changes:
         require(actor, Cap.PEOPLE_MANAGE, changes["org_unit"])
+    concurrency.check_version(person, version)
+    before = concurrency.snapshot(person)
     for field, value in changes.items():
         setattr(person, field, value)
     _check_person(person)
-    person.save()
+    concurrency.save_changed(person, before)
     return person
 
 
@@ -92,17 +98,22 @@ def position_create(
 
 
 @service
-def position_update(*, actor: Any, position: Position, **changes: Any) -> Position:
+def position_update(
+    *, actor: Any, position: Position, version: int | None = None, **changes: Any
+) -> Position:
+    concurrency.lock(position)
     require(actor, Cap.PEOPLE_MANAGE, position.org_unit)
     unknown = set(changes) - set(POSITION_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
     if "org_unit" in changes:
         require(actor, Cap.PEOPLE_MANAGE, changes["org_unit"])
+    concurrency.check_version(position, version)
+    before = concurrency.snapshot(position)
     for field, value in changes.items():
         setattr(position, field, value)
     _check_position(position)
-    position.save()
+    concurrency.save_changed(position, before)
     return position
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
+from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.org.selectors import org_unit_get
@@ -80,6 +81,7 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Cap.PEOPLE_MANAGE, person.org_unit)
     initial = {f: getattr(person, f) for f in PersonForm.base_fields}
     form = PersonForm(request.POST or None, user=request.user, initial=initial)
+    concurrency.track(form, person)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(actor=request.user, person=person, **form.cleaned_data)
@@ -132,6 +134,7 @@ def position_edit(request: HttpRequest, pk: int) -> HttpResponse:
     require(request.user, Cap.PEOPLE_MANAGE, position.org_unit)
     initial = {f: getattr(position, f) for f in PositionForm.base_fields}
     form = PositionForm(request.POST or None, user=request.user, initial=initial)
+    concurrency.track(form, position)
     if request.method == "POST" and form.is_valid():
         try:
             services.position_update(actor=request.user, position=position, **form.cleaned_data)

@@ -19,6 +19,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from danvan.core.concurrency import Versioned
 from danvan.lib import periods
 
 
@@ -278,7 +279,7 @@ class DataValue(models.Model):
         return f"{self.indicator.code} {self.org_unit} {self.period}"
 
 
-class Report(models.Model):
+class Report(Versioned, models.Model):
     SCOPE_UNIT_FIELDS = ("org_unit",)
 
     form = models.ForeignKey(

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 
 
@@ -43,7 +44,7 @@ class TaskManager(AliveManager.from_queryset(TaskQuerySet)):  # type: ignore[mis
     pass
 
 
-class Task(DomainModel):
+class Task(Versioned, DomainModel):
     """Một nhiệm vụ được giao."""
 
     # Seen by the unit that assigned it, the lead unit and the co-units (and their parents).

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
-from danvan.core import clock
+from danvan.core import clock, concurrency
 from danvan.core.audit import service
 from danvan.documents.models import Document
 from danvan.lib import files
@@ -190,8 +190,10 @@ def task_create(
 
 
 @service
-def task_update(*, actor: Any, task: Task, **changes: Any) -> Task:
-    """Sửa nhiệm vụ: title, description, owner, lead and co-units, deadline."""
+def task_update(*, actor: Any, task: Task, version: int | None = None, **changes: Any) -> Task:
+    """Sửa nhiệm vụ: title, description, owner, lead and co-units, deadline. An edit made
+    from another ``version`` than the stored one is refused."""
+    concurrency.lock(task)
     require(actor, Cap.TASK_MANAGE, task.owner_unit)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -199,6 +201,9 @@ def task_update(*, actor: Any, task: Task, **changes: Any) -> Task:
     new_owner = changes.get("owner_unit")
     if new_owner is not None and new_owner.pk != task.owner_unit_id:
         require(actor, Cap.TASK_MANAGE, new_owner)
+    concurrency.check_version(task, version)
+    before = concurrency.snapshot(task)
+    old_co = set(task.co_units.values_list("pk", flat=True))
     co = list(changes.pop("co_units", task.co_units.all()))
     for field, value in changes.items():
         if field == "title":
@@ -210,7 +215,7 @@ def task_update(*, actor: Any, task: Task, **changes: Any) -> Task:
         setattr(task, field, value)
     task.title_folded = fold(task.title)
     _validate(task, co, actor)
-    task.save()
+    concurrency.save_changed(task, before, force={unit.pk for unit in co} != old_co)
     task.co_units.set(co)
     return task
 

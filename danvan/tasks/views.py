@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
+from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.tasks import selectors, services
@@ -160,6 +161,7 @@ def task_edit(request: AppRequest, pk: int) -> HttpResponse:
     initial = {field: getattr(task, field) for field in services.EDITABLE_FIELDS}
     initial["co_units"] = list(task.co_units.all())
     form = TaskForm(request.POST or None, user=request.user, initial=initial)
+    concurrency.track(form, task)
     if request.method == "POST" and form.is_valid():
         try:
             services.task_update(actor=request.user, task=task, **form.cleaned_data)

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
+from danvan.core import concurrency
 from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.dates import format_date
@@ -145,7 +146,10 @@ def meeting_create(
 
 
 @service
-def meeting_update(*, actor: Any, meeting: Meeting, **changes: Any) -> Meeting:
+def meeting_update(
+    *, actor: Any, meeting: Meeting, version: int | None = None, **changes: Any
+) -> Meeting:
+    concurrency.lock(meeting)
     require_manage(actor, meeting)
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
@@ -153,7 +157,10 @@ def meeting_update(*, actor: Any, meeting: Meeting, **changes: Any) -> Meeting:
     new_unit = changes.get("org_unit")
     if new_unit is not None and new_unit.pk != meeting.org_unit_id:
         require(actor, Cap.MEETING_MANAGE, new_unit)
+    concurrency.check_version(meeting, version)
+    before = concurrency.snapshot(meeting)
     co_organisers = changes.pop("co_organisers", None)
+    old_co = set(meeting.co_organisers.values_list("pk", flat=True))
     old_summary = meeting.summary
     for field, value in changes.items():
         if field in {"title", "place"}:
@@ -171,7 +178,8 @@ def meeting_update(*, actor: Any, meeting: Meeting, **changes: Any) -> Meeting:
                 }
             )
     _validate(meeting)
-    meeting.save()
+    new_co = {unit.pk for unit in co_organisers} if co_organisers is not None else old_co
+    concurrency.save_changed(meeting, before, force=new_co != old_co)
     if co_organisers is not None:
         meeting.co_organisers.set(_co_organisers(meeting, co_organisers))
     elif "org_unit" in changes:
@@ -184,15 +192,23 @@ def meeting_update(*, actor: Any, meeting: Meeting, **changes: Any) -> Meeting:
 
 @service
 def meeting_save_minutes(
-    *, actor: Any, meeting: Meeting, minutes: str | None = None, summary: str | None = None
+    *,
+    actor: Any,
+    meeting: Meeting,
+    minutes: str | None = None,
+    summary: str | None = None,
+    version: int | None = None,
 ) -> Meeting:
     """Biên bản and tóm tắt kết quả; the documents they cite are linked to the meeting."""
+    concurrency.lock(meeting)
     require_manage(actor, meeting)
+    concurrency.check_version(meeting, version)
+    before = concurrency.snapshot(meeting)
     if minutes is not None:
         meeting.minutes = minutes.strip()
     if summary is not None:
         meeting.summary = summary.strip()
-    meeting.save(update_fields=["minutes", "summary", "updated_at"])
+    concurrency.save_changed(meeting, before)
     link_citations(actor=actor, meeting=meeting)
     return meeting
 

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
-from danvan.core import clock
+from danvan.core import clock, concurrency
 from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.text import normalize_spaces
@@ -102,7 +102,10 @@ def series_create(
 
 
 @service
-def series_update(*, actor: Any, series: MeetingSeries, **changes: Any) -> MeetingSeries:
+def series_update(
+    *, actor: Any, series: MeetingSeries, version: int | None = None, **changes: Any
+) -> MeetingSeries:
+    concurrency.lock(series)
     require(actor, Cap.MEETING_MANAGE, series.org_unit)
     unknown = set(changes) - set(SERIES_FIELDS)
     if unknown:
@@ -117,12 +120,14 @@ def series_update(*, actor: Any, series: MeetingSeries, **changes: Any) -> Meeti
                     "hãy tạo hội nghị định kỳ mới cho đơn vị kia."
                 }
             )
+    concurrency.check_version(series, version)
+    before = concurrency.snapshot(series)
     for field, value in changes.items():
         if field in {"name", "place"}:
             value = normalize_spaces(value)
         setattr(series, field, value)
     _validate(series)
-    series.save()
+    concurrency.save_changed(series, before)
     return series
 
 
