@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from danvan.api import documents, meetings, org, people, reporting, tasks
 from danvan.api.auth import auth
+from danvan.api.input import InputParser, schema_errors
 from danvan.reporting.services import ReportLocked
 
 api = NinjaAPI(
@@ -18,6 +19,7 @@ api = NinjaAPI(
     description="API của hệ thống thông tin công tác dân vận. Xác thực: Bearer token.",
     auth=auth,
     urls_namespace="api-v1",
+    parser=InputParser(),
 )
 api.add_router("/org-units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cán bộ"])
@@ -48,11 +50,8 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 
 @api.exception_handler(NinjaValidationError)
 def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors: dict[str, list[str]] = {}
-    for item in exc.errors:
-        field = ".".join(str(p) for p in item.get("loc", []) if p not in {"body", "payload"})
-        errors.setdefault(field or "__all__", []).append(item.get("msg", "không hợp lệ"))
-    detail = "Dữ liệu gửi lên không hợp lệ: " + ", ".join(errors)
+    errors = schema_errors(list(exc.errors))
+    detail = "Dữ liệu gửi lên không hợp lệ: " + " ".join(m for ms in errors.values() for m in ms)
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
 
 
@@ -74,6 +73,9 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ValidationError):
+        # ninja wraps whatever the body parser raises; InputParser's refusals name a field.
+        return on_validation_error(request, exc.__cause__)
     message = str(exc)
     if message.startswith("Cannot parse request body"):
         message = "Nội dung gửi lên không phải JSON hợp lệ."
