@@ -9,6 +9,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from danvan.api.api import api
 from danvan.core import views as core_views
 
+# JSON on /api/, the Vietnamese page elsewhere (danvan/core/errors.py).
+handler400 = "danvan.core.errors.bad_request"
+handler500 = "danvan.core.errors.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("quan-ly/", include("danvan.core.urls")),

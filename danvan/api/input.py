@@ -1,8 +1,9 @@
 """What the API accepts as input, in one place: the request parser, the bounded numbers of
 query strings, and the schema layer's errors in Vietnamese.
 
-Every query string and JSON body of /api/v1 goes through ``InputParser`` before pydantic
-sees it, so what no field of this system can hold is refused there, naming the field:
+Every JSON body of /api/v1 goes through ``InputParser`` before pydantic sees it, so what
+no field of this system can hold is refused there, naming the field (a NUL in a query
+string is refused for every URL by ``danvan.core.errors.RefuseNulMiddleware``):
 
 - NUL (U+0000): PostgreSQL cannot store it in text and raises on a query holding it;
 - a lone surrogate (``"\\ud800"``): not UTF-8, neither database can encode it;
@@ -22,7 +23,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
-from django.utils.datastructures import MultiValueDict
 from ninja import Field, Query
 from ninja.pagination import LimitOffsetPagination
 from ninja.parser import Parser
@@ -94,16 +94,6 @@ class InputParser(Parser):
             )
         _check_json("", data)
         return data
-
-    def parse_querydict(
-        self, data: MultiValueDict[str, Any], list_fields: list[str], request: HttpRequest
-    ) -> dict[str, Any]:
-        for key, values in data.lists():
-            check_text(key, key)
-            for value in values:
-                if isinstance(value, str):
-                    check_text(key, value)
-        return super().parse_querydict(data, list_fields, request)
 
 
 # --- pydantic's errors in Vietnamese ---------------------------------------------------
