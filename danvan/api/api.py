@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -13,7 +15,32 @@ from danvan.api.auth import auth
 from danvan.api.input import InputParser, schema_errors
 from danvan.reporting.services import ReportLocked
 
-api = NinjaAPI(
+_ERRORS = {
+    "400": "Dữ liệu gửi lên không hợp lệ (trường nêu trong errors)",
+    "401": "Chưa xác thực",
+    "403": "Không có quyền",
+    "404": "Không tìm thấy, hoặc nằm ngoài phạm vi",
+}
+_WRITE_ERRORS = {"409": "Xung đột: báo cáo đã khóa hoặc bản ghi đã bị người khác sửa"}
+
+
+class DanvanAPI(NinjaAPI):
+    """Every operation documents the errors any call can get (the ``ErrorOut`` body):
+    400, 401, 403, 404, and 409 for writes, so the schema lists every status it answers."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for methods in schema.get("paths", {}).values():
+            for method, operation in methods.items():
+                codes = _ERRORS | (_WRITE_ERRORS if method != "get" else {})
+                responses = operation.setdefault("responses", {})
+                for code, text in codes.items():
+                    responses.setdefault(code, {"description": text, "content": error})
+        return schema
+
+
+api = DanvanAPI(
     title="danvan API",
     version="1",
     description="API của hệ thống thông tin công tác dân vận. Xác thực: Bearer token.",

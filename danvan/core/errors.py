@@ -98,3 +98,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if request.path.startswith(API_PREFIX):
         return JsonResponse({"detail": SERVER_ERROR}, status=500)
     return HttpResponse(loader.render_to_string("500.html", {"message": SERVER_ERROR}), status=500)
+
+
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """/api/ addresses no operation has: JSON like every answer of the API."""
+    return JsonResponse({"detail": "Không có địa chỉ này trong API.", "errors": {}}, status=404)
