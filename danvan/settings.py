@@ -82,6 +82,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A NUL in the query string or a form: 400 naming the field, before any view or cache.
+    "danvan.core.errors.RefuseNulMiddleware",
     # Serves anonymous portal pages from the cache before sessions, locale and auth run.
     "danvan.portal.cache.PortalCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

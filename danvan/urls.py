@@ -1,13 +1,18 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from danvan.api.api import api
+from danvan.core import errors as core_errors
 from danvan.core import views as core_views
+
+# JSON on /api/, the Vietnamese page elsewhere (danvan/core/errors.py).
+handler400 = "danvan.core.errors.bad_request"
+handler500 = "danvan.core.errors.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
@@ -24,6 +29,8 @@ urlpatterns = [
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
+    # Any other /api/ address: a JSON 404 (not a redirect to the same address with a slash).
+    re_path(r"^api/", core_errors.api_not_found),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("tep/", include(wagtaildocs_urls)),
@@ -34,7 +41,6 @@ if settings.DEBUG:
     # Development only: the portal's images. Production serves /media/images/ and
     # /media/original_images/ from the web server; the rest of MEDIA_ROOT (register files,
     # evidence) is private and only ever served through views that check access.
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns.append(

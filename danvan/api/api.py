@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
@@ -10,15 +12,42 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from danvan.api import documents, meetings, org, people, reporting, tasks
 from danvan.api.auth import auth
+from danvan.api.input import InputParser, schema_errors
 from danvan.core.concurrency import StaleEdit
 from danvan.reporting.services import ReportLocked
 
-api = NinjaAPI(
+_ERRORS = {
+    "400": "Dữ liệu gửi lên không hợp lệ (trường nêu trong errors)",
+    "401": "Chưa xác thực",
+    "403": "Không có quyền",
+    "404": "Không tìm thấy, hoặc nằm ngoài phạm vi",
+}
+_WRITE_ERRORS = {"409": "Xung đột: báo cáo đã khóa hoặc bản ghi đã bị người khác sửa"}
+
+
+class DanvanAPI(NinjaAPI):
+    """Every operation documents the errors any call can get (the ``ErrorOut`` body):
+    400, 401, 403, 404, and 409 for writes, so the schema lists every status it answers."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+        for methods in schema.get("paths", {}).values():
+            for method, operation in methods.items():
+                codes = _ERRORS | (_WRITE_ERRORS if method != "get" else {})
+                responses = operation.setdefault("responses", {})
+                for code, text in codes.items():
+                    responses.setdefault(code, {"description": text, "content": error})
+        return schema
+
+
+api = DanvanAPI(
     title="danvan API",
     version="1",
     description="API của hệ thống thông tin công tác dân vận. Xác thực: Bearer token.",
     auth=auth,
     urls_namespace="api-v1",
+    parser=InputParser(),
 )
 api.add_router("/org-units", org.router, tags=["Đơn vị"])
 api.add_router("/people", people.router, tags=["Cán bộ"])
@@ -64,11 +93,8 @@ def on_stale_edit(request: HttpRequest, exc: StaleEdit) -> HttpResponse:
 
 @api.exception_handler(NinjaValidationError)
 def on_schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
-    errors: dict[str, list[str]] = {}
-    for item in exc.errors:
-        field = ".".join(str(p) for p in item.get("loc", []) if p not in {"body", "payload"})
-        errors.setdefault(field or "__all__", []).append(item.get("msg", "không hợp lệ"))
-    detail = "Dữ liệu gửi lên không hợp lệ: " + ", ".join(errors)
+    errors = schema_errors(list(exc.errors))
+    detail = "Dữ liệu gửi lên không hợp lệ: " + " ".join(m for ms in errors.values() for m in ms)
     return api.create_response(request, {"detail": detail, "errors": errors}, status=400)
 
 
@@ -90,6 +116,9 @@ def on_not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc.__cause__, ValidationError):
+        # ninja wraps whatever the body parser raises; InputParser's refusals name a field.
+        return on_validation_error(request, exc.__cause__)
     message = str(exc)
     if message.startswith("Cannot parse request body"):
         message = "Nội dung gửi lên không phải JSON hợp lệ."

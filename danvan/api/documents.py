@@ -8,8 +8,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.input import Pagination, optional_id, optional_year
 from danvan.api.schemas import ErrorOut
 from danvan.api.work_schemas import DocumentIn, DocumentOut, NumberIn
 from danvan.core import clock
@@ -22,14 +23,14 @@ _WRITE = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 @router.get("", response=list[DocumentOut], summary="Tìm văn bản (không cần dấu)")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_documents(
     request: HttpRequest,
     q: str = "",
-    year: int | None = None,
+    year: int | None = optional_year(),
     direction: str = "",
     stub: bool | None = None,
-    org_unit: int | None = None,
+    org_unit: int | None = optional_id(),
 ) -> Any:
     return selectors.document_search(
         user=request.user,

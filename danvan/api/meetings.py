@@ -10,8 +10,9 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.input import Pagination, optional_id
 from danvan.api.schemas import ErrorOut
 from danvan.api.work_schemas import (
     AttendeeIn,
@@ -33,12 +34,12 @@ _WRITE = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 @router.get("", response=list[MeetingOut], summary="Tìm hội nghị (không cần dấu)")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_meetings(
     request: HttpRequest,
     q: str = "",
     kind: str = "",
-    org_unit: int | None = None,
+    org_unit: int | None = optional_id(),
     date_from: str = "",
     date_to: str = "",
     status: str = "",

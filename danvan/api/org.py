@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from danvan.access.roles import Cap
+from danvan.api.input import Pagination, optional_id
 from danvan.api.schemas import ConflictOut, ErrorOut, OrgUnitIn, OrgUnitOut, OrgUnitPatch
 from danvan.core import concurrency
 from danvan.org import selectors, services
@@ -27,10 +28,10 @@ def _lookup(model: Any, code: str | None, field: str, label: str) -> Any:
 
 
 @router.get("", response=list[OrgUnitOut], summary="Danh sách đơn vị trong phạm vi")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_org_units(
     request: HttpRequest,
-    parent: int | None = None,
+    parent: int | None = optional_id(),
     kind: str | None = None,
     level: str | None = None,
     organisation_kind: str | None = None,

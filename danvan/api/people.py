@@ -4,8 +4,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.input import Pagination, optional_id
 from danvan.api.schemas import ErrorOut, PersonOut
 from danvan.people import selectors
 from danvan.people.models import Person
@@ -14,8 +15,8 @@ router = Router()
 
 
 @router.get("", response=list[PersonOut], summary="Tìm cán bộ (không cần dấu)")
-@paginate(LimitOffsetPagination)
-def list_people(request: HttpRequest, q: str = "", org_unit: int | None = None) -> Any:
+@paginate(Pagination)
+def list_people(request: HttpRequest, q: str = "", org_unit: int | None = optional_id()) -> Any:
     return selectors.person_search(user=request.user, q=q, org_unit=org_unit)
 
 

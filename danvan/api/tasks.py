@@ -7,8 +7,9 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from danvan.api.input import Pagination, optional_id
 from danvan.api.schemas import ErrorOut
 from danvan.api.work_schemas import ProgressIn, TaskIn, TaskOut
 from danvan.documents.selectors import document_get
@@ -21,11 +22,11 @@ _WRITE = {400: ErrorOut, 403: ErrorOut, 404: ErrorOut}
 
 
 @router.get("", response=list[TaskOut], summary="Nhiệm vụ trong phạm vi")
-@paginate(LimitOffsetPagination)
+@paginate(Pagination)
 def list_tasks(
     request: HttpRequest,
     q: str = "",
-    org_unit: int | None = None,
+    org_unit: int | None = optional_id(),
     status: str = "",
     overdue: bool = False,
 ) -> Any:

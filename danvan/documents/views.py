@@ -19,6 +19,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core import clock, concurrency, trash
+from danvan.core.errors import int_param
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.documents import selectors, services
@@ -76,7 +77,7 @@ def document_list(request: AppRequest) -> HttpResponse:
         user=request.user,
         q=filters["q"],
         doc_type=filters["doc_type"] if filters["doc_type"].isdigit() else None,
-        year=filters["year"] if filters["year"].isdigit() else None,
+        year=int_param(params, "year", low=1, high=9999),
         direction=filters["direction"] if filters["direction"] in Document.Direction else None,
         stub=True if filters["stub"] == "1" else None,
         issuer=filters["issuer"],

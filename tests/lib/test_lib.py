@@ -19,6 +19,16 @@ def test_doctests(module):
         ("Hội Chữ thập đỏ", "hoi chu thap do"),
         ("ĐOÀN THỂ", "doan the"),
         ("Phường  Định   Công", "phuong dinh cong"),
+        # Ð (U+00D0, the eth) and ð are typed or pasted for Đ/đ.
+        ("\u00d0ảng", "dang"),
+        ("\u00d0ÔNG \u00f0a", "dong da"),
+        # Invisible characters pasted from the web or Word: zero-width space, non-joiner,
+        # joiner, BOM, soft hyphen.
+        ("Đ\u200bảng", "dang"),
+        ("Dân\u200c vận\u200d", "dan van"),
+        ("\ufeffHội nông dân", "hoi nong dan"),
+        ("Chữ thập\u00ad đỏ", "chu thap do"),
+        ("\u200b", ""),
     ],
 )
 def test_fold(raw, folded):
