@@ -52,7 +52,7 @@ def _record_type(entry: LogEntry) -> str:
     return str(model._meta.verbose_name).capitalize() if model else entry.content_type.model
 
 
-def _login_event(entry: LogEntry) -> str:
+def _login_event(entry: LogEntry) -> Any:
     data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
     if entry.action != LogEntry.Action.ACCESS:
         return ""
