@@ -85,8 +85,13 @@ def prepare() -> str:
     manage = [sys.executable, "manage.py"]
     if "DATABASE_URL" not in os.environ and not DB.exists():
         print("Dựng cơ sở dữ liệu trình diễn (migrate + load_demo)…", flush=True)
-        subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
-        subprocess.run([*manage, "load_demo"], cwd=ROOT, env=env, check=True)
+        building = DB.with_name(DB.name + ".building")  # an interrupted build is never reused
+        for leftover in (building, Path(f"{building}-wal"), Path(f"{building}-shm")):
+            leftover.unlink(missing_ok=True)
+        build_env = dict(env, DATABASE_URL=f"sqlite:///{building}")
+        for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+            subprocess.run([*manage, *step], cwd=ROOT, env=build_env, check=True)
+        building.replace(DB)
     code = (
         "from danvan.accounts.models import User\n"
         "from danvan.access.models import RoleAssignment\n"
