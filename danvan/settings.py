@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "danvan.org",
     "danvan.people",
     "danvan.audit",
+    "danvan.backup",
     "danvan.reporting",
     "danvan.documents",
     "danvan.meetings",

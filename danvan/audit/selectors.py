@@ -8,7 +8,9 @@ from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model, QuerySet
+from django.db.models import Model, Q, QuerySet
+
+from danvan.audit import logins
 
 HISTORY_LIMIT = 50
 
@@ -41,6 +43,8 @@ class AuditRow:
     entry: LogEntry
     record_type: str
     changes: list[Change]
+    login_event: Any = ""  # "Đăng nhập"… for a login entry, else empty
+    locked: bool = False  # a failed login refused because django-axes had locked it
 
 
 def _record_type(entry: LogEntry) -> str:
@@ -48,8 +52,24 @@ def _record_type(entry: LogEntry) -> str:
     return str(model._meta.verbose_name).capitalize() if model else entry.content_type.model
 
 
+def _login_event(entry: LogEntry) -> Any:
+    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
+    if entry.action != LogEntry.Action.ACCESS:
+        return ""
+    return logins.EVENTS.get(str(data.get("event")), "")
+
+
 def audit_rows(entries: Any) -> list[AuditRow]:
-    return [AuditRow(entry, _record_type(entry), _changes(entry)) for entry in entries]
+    return [
+        AuditRow(
+            entry,
+            _record_type(entry),
+            _changes(entry),
+            _login_event(entry),
+            bool(isinstance(entry.additional_data, dict) and entry.additional_data.get("locked")),
+        )
+        for entry in entries
+    ]
 
 
 def with_changes(entries: Any) -> list[tuple[LogEntry, list[Change]]]:
@@ -72,19 +92,28 @@ def audited_content_types() -> QuerySet[ContentType]:
 def audit_search(
     *,
     content_type: int | None = None,
-    action: int | None = None,
+    action: int | str | None = None,
     actor: str = "",
     q: str = "",
+    address: str = "",
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
 ) -> QuerySet[LogEntry]:
+    """Entries newest first. ``action`` is auditlog's number (create, update, delete) or a
+    login event ("login", "logout", "login_failed"); ``actor`` also finds a failed login
+    by the name typed, which names no user."""
     entries = LogEntry.objects.select_related("actor", "content_type")
     if content_type:
         entries = entries.filter(content_type_id=content_type)
-    if action is not None:
-        entries = entries.filter(action=action)
+    if action in logins.EVENTS:
+        entries = entries.filter(action=LogEntry.Action.ACCESS, additional_data__event=action)
+    elif action not in (None, ""):
+        entries = entries.filter(action=int(action))
     if actor:
-        entries = entries.filter(actor__username__icontains=actor)
+        typed = Q(action=LogEntry.Action.ACCESS, actor__isnull=True, object_repr__icontains=actor)
+        entries = entries.filter(Q(actor__username__icontains=actor) | typed)
+    if address:
+        entries = entries.filter(remote_addr=address)
     if q:
         entries = entries.filter(object_repr__icontains=q)
     if date_from:

@@ -9,23 +9,23 @@ from django.shortcuts import render
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
-from danvan.audit import selectors
+from danvan.audit import logins, selectors
 from danvan.org.forms import DateInput
 
 ACTIONS = [
-    (LogEntry.Action.CREATE, "Tạo mới"),
-    (LogEntry.Action.UPDATE, "Sửa"),
-    (LogEntry.Action.DELETE, "Xóa hẳn"),
+    (str(LogEntry.Action.CREATE), "Tạo mới"),
+    (str(LogEntry.Action.UPDATE), "Sửa"),
+    (str(LogEntry.Action.DELETE), "Xóa hẳn"),
+    *logins.EVENTS.items(),
 ]
 
 
 class AuditFilterForm(forms.Form):
     content_type = forms.TypedChoiceField(label="Loại dữ liệu", required=False, coerce=int)
-    action = forms.TypedChoiceField(
-        label="Thao tác", required=False, coerce=int, choices=[("", "Tất cả"), *ACTIONS]
-    )
+    action = forms.ChoiceField(label="Thao tác", required=False, choices=[("", "Tất cả"), *ACTIONS])
     actor = forms.CharField(label="Người thực hiện", required=False)
     q = forms.CharField(label="Bản ghi", required=False)
+    address = forms.GenericIPAddressField(label="Địa chỉ IP", required=False)
     date_from = forms.DateField(label="Từ ngày", required=False, widget=DateInput())
     date_to = forms.DateField(label="Đến ngày", required=False, widget=DateInput())
 
