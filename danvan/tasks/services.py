@@ -25,6 +25,7 @@ from django.utils import timezone
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
 from danvan.core import clock
+from danvan.core.uploads import DOCUMENT_KINDS, refuse_hostile
 from danvan.core.audit import service
 from danvan.documents.models import Document
 from danvan.lib import files
@@ -42,7 +43,7 @@ from danvan.tasks.models import (
     WorkProgramme,
 )
 
-EVIDENCE_KINDS = (files.PDF, files.DOCX, files.DOC, files.ODT, files.XLSX, files.PNG, files.JPEG)
+EVIDENCE_KINDS = DOCUMENT_KINDS
 EDITABLE_FIELDS = ("title", "description", "owner_unit", "lead_unit", "co_units", "deadline")
 
 
@@ -231,6 +232,11 @@ def _check_evidence(uploads: Sequence[UploadedFile]) -> list[tuple[UploadedFile,
             problems.append(
                 f"Tệp «{name}» nặng {files.human_size(size)}, vượt giới hạn {limit_mb} MB."
             )
+            continue
+        try:
+            refuse_hostile(upload, name=name)
+        except ValidationError as refused:
+            problems.extend(refused.messages)
             continue
         kind = files.sniff(upload)
         if kind not in EVIDENCE_KINDS:
