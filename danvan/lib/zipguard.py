@@ -105,12 +105,13 @@ def _inspect(stream: IO[bytes], limits: Limits) -> Summary | None:
         total = 0
         for info in infos:
             _check_name(info.filename)
-            _check_ratio(info, limits)
             total += info.file_size
         if total > limits.max_uncompressed:
             raise Refused(
                 f"dung lượng giải nén {_size(total)} vượt giới hạn {_size(limits.max_uncompressed)}"
             )
+        for info in infos:
+            _check_ratio(info, limits)
         if total > RATIO_FLOOR and total > limits.max_ratio * max(archive_size, 1):
             raise Refused(
                 f"cả tệp nén với tỉ lệ {total // max(archive_size, 1)}:1, vượt giới hạn "

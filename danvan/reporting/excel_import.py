@@ -205,6 +205,10 @@ def _rows(sheet: Any, first: int) -> Iterator[tuple[int, Sequence[Any]]]:
     cells (a sheet of millions of cells would hold the worker for minutes)."""
     budget = settings.XLSX_MAX_CELLS
     used = 0
+    if hasattr(sheet, "reset_dimensions"):
+        # Read-only sheets trust the size the file declares: rows past it would be skipped
+        # silently. Read every row there is; the budget bounds them.
+        sheet.reset_dimensions()
     for number, cells in enumerate(sheet.iter_rows(min_row=first), start=first):
         used += max(len(cells), 1)
         if used > budget:
