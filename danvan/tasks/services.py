@@ -25,8 +25,8 @@ from django.utils import timezone
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
 from danvan.core import clock
-from danvan.core.uploads import DOCUMENT_KINDS, refuse_hostile
 from danvan.core.audit import service
+from danvan.core.uploads import DOCUMENT_KINDS, refuse_hostile
 from danvan.documents.models import Document
 from danvan.lib import files
 from danvan.lib.dates import format_date
