@@ -70,7 +70,12 @@ clean:
 ## var/bench/): article pages through gunicorn (2 workers), cached (target ≥ 500 req/s) and
 ## uncached (p95 ≤ 50 ms), and search (p95 ≤ 50 ms). Load from `wrk` (apt-get install wrk);
 ## without it a Python load generator, labelled. Options: .venv/bin/python bench/portal.py -h
-.PHONY: bench bench-small bench-docx bench-portal
+.PHONY: bench bench-small bench-docx bench-portal bench-uploads
+## bench-uploads: hostile files (ZIP bomb, 3-million-cell XLSX, docm, EXE named .pdf), each
+## refused in a fresh worker process: refusal time and peak RSS (target < 1 s, < 300 MB).
+bench-uploads: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/uploads.py
+
 bench: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py

@@ -214,6 +214,20 @@ if TESTING and not env_str("MEDIA_ROOT"):
     atexit.register(shutil.rmtree, MEDIA_ROOT, True)
 # Largest file accepted in the document register and as task evidence.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
+# --- hostile files (issue 11) -----------------------------------------------------------
+# Every ZIP-based upload (DOCX, XLSX, ODT, drafting templates) is checked from its ZIP
+# directory before any parser opens it (danvan.core.uploads): total uncompressed size,
+# member count, compression ratio of each member and of the whole file; macro-enabled
+# files are refused. An XLSX import stops after XLSX_MAX_CELLS cells. The text of a
+# register file is read in a child process limited to UPLOAD_EXTRACT_MAX_MEMORY_MB of
+# address space and UPLOAD_EXTRACT_TIMEOUT seconds; past either, the entry is kept
+# without searchable text.
+UPLOAD_ZIP_MAX_UNCOMPRESSED_MB = env_int("UPLOAD_ZIP_MAX_UNCOMPRESSED_MB", 100)
+UPLOAD_ZIP_MAX_MEMBERS = env_int("UPLOAD_ZIP_MAX_MEMBERS", 2000)
+UPLOAD_ZIP_MAX_RATIO = env_int("UPLOAD_ZIP_MAX_RATIO", 100)
+XLSX_MAX_CELLS = env_int("XLSX_MAX_CELLS", 200_000)
+UPLOAD_EXTRACT_MAX_MEMORY_MB = env_int("UPLOAD_EXTRACT_MAX_MEMORY_MB", 1024)
+UPLOAD_EXTRACT_TIMEOUT = env_int("UPLOAD_EXTRACT_TIMEOUT", 20)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -4,6 +4,14 @@ PDF through pypdf, DOCX through python-docx (paragraphs and tables), ODT by read
 paragraphs of its ``content.xml``, and old Word ``.doc`` files approximately (see
 :func:`_doc_text`). A broken or odd file gives ``""``: the file is kept, only its text is
 not searchable. Stored text is capped at :data:`MAX_CHARS`.
+
+The parsers run in a child process (``python -m danvan.documents.extract KIND``), never in
+the web worker: the child caps its own address space (``RLIMIT_AS``) and CPU time before it
+reads a byte, and the parent waits at most ``UPLOAD_EXTRACT_TIMEOUT`` seconds. A crafted
+PDF or DOCX that makes a parser loop or swallow gigabytes then costs the child, killed at
+its limit, and the entry is saved without searchable text and a warning in the log. A
+fresh interpreter rather than a fork: nothing of the worker (database connections,
+threads, locks) is inherited, at the price of ~0,3-0,8 s of start-up per upload.
 """
 
 from __future__ import annotations
@@ -11,11 +19,14 @@ from __future__ import annotations
 import io
 import logging
 import re
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
 
-from danvan.lib import files
+from danvan.lib import files, zipguard
 
 MAX_CHARS = 500_000
 # Members of a ZIP-based file larger than this are not read (a crafted archive could
@@ -25,24 +36,82 @@ _MAX_DOC_BYTES = 64 * 1024 * 1024
 _ODF_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
+_ROOT = Path(__file__).resolve().parent.parent.parent
+_MB = 1024 * 1024
 
 log = logging.getLogger(__name__)
 
 
 def extract_text(stream: IO[bytes], kind: str) -> str:
-    """The readable text of ``stream`` (of ``kind``, as told by ``files.sniff``), or ""."""
+    """The readable text of ``stream`` (of ``kind``, as told by ``files.sniff``), or "".
+
+    Read in a child process within the limits of the settings (see the module's text)."""
+    from django.conf import settings
+
+    if kind not in _EXTRACTORS:
+        return ""
+    stream.seek(0)
+    data = stream.read()
+    stream.seek(0)
+    timeout = settings.UPLOAD_EXTRACT_TIMEOUT
+    command = [
+        sys.executable,
+        "-m",
+        "danvan.documents.extract",
+        kind,
+        str(settings.UPLOAD_EXTRACT_MAX_MEMORY_MB * _MB),
+        str(timeout),
+    ]
+    try:
+        done = subprocess.run(
+            command, input=data, capture_output=True, timeout=timeout, cwd=_ROOT, check=False
+        )
+    except subprocess.TimeoutExpired:
+        log.warning(
+            "Đọc nội dung tệp %s quá %s giây, đã dừng: văn bản được lưu, không tìm được "
+            "theo nội dung tệp.",
+            kind,
+            timeout,
+        )
+        return ""
+    except OSError:
+        log.warning("Không chạy được tiến trình đọc nội dung tệp %s", kind, exc_info=True)
+        return ""
+    if done.returncode != 0:
+        tail = done.stderr.decode("utf-8", errors="replace").strip().splitlines()[-1:]
+        log.warning(
+            "Không đọc được nội dung tệp %s (tiến trình đọc thoát với mã %s%s): văn bản "
+            "được lưu, không tìm được theo nội dung tệp.",
+            kind,
+            done.returncode,
+            f": {tail[0][:300]}" if tail else "",
+        )
+        return ""
+    return done.stdout.decode("utf-8", errors="replace")[:MAX_CHARS]
+
+
+def extract_here(stream: IO[bytes], kind: str) -> str:
+    """The text, read in this process (the child's side; errors propagate)."""
     extractor = _EXTRACTORS.get(kind)
     if extractor is None:
         return ""
-    try:
-        stream.seek(0)
-        text = extractor(stream)
-    except Exception:  # a broken file must never stop the register entry being saved
-        log.warning("Không đọc được nội dung tệp %s", kind, exc_info=True)
-        text = ""
-    finally:
-        stream.seek(0)
-    return _tidy(text)[:MAX_CHARS]
+    stream.seek(0)
+    return _tidy(extractor(stream))[:MAX_CHARS]
+
+
+def _child(argv: list[str]) -> int:
+    """``python -m danvan.documents.extract KIND MEMORY_BYTES CPU_SECONDS``: the file on
+    stdin, its text (UTF-8) on stdout; a parser's failure is the exit code."""
+    import resource
+
+    kind, memory, seconds = argv[0], int(argv[1]), int(argv[2])
+    for limit, wanted in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, seconds)):
+        hard = resource.getrlimit(limit)[1]
+        value = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(limit, (value, hard))
+    text = extract_here(io.BytesIO(sys.stdin.buffer.read()), kind)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    return 0
 
 
 def _tidy(text: str) -> str:
@@ -86,7 +155,7 @@ def _odt_text(stream: IO[bytes]) -> str:
         info = archive.getinfo("content.xml")
         if info.file_size > _MAX_MEMBER:
             return ""
-        root = ElementTree.fromstring(archive.read(info))
+        root = ElementTree.fromstring(zipguard.read_member(archive, info, _MAX_MEMBER))
     parts: list[str] = []
     for element in root.iter():
         if element.tag in (f"{{{_ODF_TEXT}}}p", f"{{{_ODF_TEXT}}}h"):
@@ -151,3 +220,7 @@ _EXTRACTORS = {
 
 def extract_bytes(data: bytes, kind: str) -> str:
     return extract_text(io.BytesIO(data), kind)
+
+
+if __name__ == "__main__":
+    sys.exit(_child(sys.argv[1:]))

@@ -21,6 +21,7 @@ from django.http import Http404
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require, scoped
+from danvan.core import uploads
 from danvan.core.audit import service
 from danvan.drafting.context import (
     CONCLUSIONS_NOTICE,
@@ -37,7 +38,7 @@ from danvan.drafting.context import (
     Table,
 )
 from danvan.drafting.models import STYLE_CHOICES, DocxTemplate
-from danvan.lib import files
+from danvan.lib import files, zipguard
 from danvan.lib.numbers import format_number
 from danvan.lib.text import fold
 from danvan.org.models import OrgUnit
@@ -190,6 +191,10 @@ def template_upload(
                 f"vượt giới hạn {limit} MB."
             }
         )
+    try:
+        uploads.refuse_hostile(upload, name=name)
+    except ValidationError as refused:
+        raise ValidationError({"file": refused.messages}) from None
     kind_found = files.sniff(upload)
     if kind_found != files.DOCX:
         what = files.LABELS.get(kind_found, "") if kind_found else ""
@@ -231,7 +236,13 @@ def _mentions(docx: bytes, text: str) -> bool:
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        return text in archive.read("word/document.xml").decode("utf-8")
+        try:
+            body = zipguard.read_member(
+                archive, "word/document.xml", uploads.zip_limits().max_uncompressed
+            )
+        except zipguard.Refused:
+            return False  # (the upload is refused then)
+        return text in body.decode("utf-8")
 
 
 def sample_document(kind: str, style: str) -> OfficialDocument:

@@ -65,9 +65,12 @@ def _zip_kind(stream: IO[bytes]) -> str | None:
                 return DOCX
             if "xl/workbook.xml" in names:
                 return XLSX
-            if "mimetype" in names and archive.read("mimetype").strip() == _ODT_MIME:
-                return ODT
-    except (zipfile.BadZipFile, OSError, KeyError):
+            if "mimetype" in names:
+                # A few bytes are enough to tell, whatever size the member claims.
+                with archive.open("mimetype") as member:
+                    if member.read(len(_ODT_MIME) + 8).strip() == _ODT_MIME:
+                        return ODT
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError):
         return None
     return None
 

@@ -8,20 +8,26 @@ located by sheet, row and column. A clean file is written row by row through
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import IO, Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models.functions import Lower
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_from_string, range_boundaries
+from openpyxl.utils.cell import (
+    column_index_from_string,
+    coordinate_from_string,
+    range_boundaries,
+)
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can
+from danvan.core import uploads
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
 from danvan.lib.text import fold
@@ -143,14 +149,20 @@ def import_workbook(file: str | IO[bytes], *, actor: Any) -> ImportResult:
     result = ImportResult()
     try:
         book = _open(file)
+    except _Refused as refused:
+        result.errors.append(refused.error)
+        return result
+    try:
         sheet = _data_sheet(book)
         result.form = _read_form(book, sheet)
         result.period = _read_period(book, sheet, result.form)
         layout = _read_layout(book, sheet, result.form, result.errors)
+        rows = _read_rows(layout, actor, result.errors)
     except _Refused as refused:
         result.errors.append(refused.error)
         return result
-    rows = _read_rows(layout, actor, result.errors)
+    finally:
+        book.close()  # (read-only workbooks keep the archive open)
     # Even a file already refused goes through the service for its clean rows (then
     # rolled back), so one upload reports the rule violations and locks too.
     _save(rows, layout, result, actor)
@@ -164,14 +176,49 @@ def _position(error: CellError) -> tuple[int, int, str]:
 
 
 def _open(file: str | IO[bytes]) -> Any:
+    """The workbook, read-only (rows are streamed, never all in memory), once the file
+    passed the ZIP checks every upload goes through."""
+    _refuse_hostile(file)
     try:
-        return load_workbook(file, data_only=True)
+        return load_workbook(file, read_only=True, data_only=True)
     # A damaged or foreign file can fail anywhere inside openpyxl's parser.
     except Exception as exc:
         raise _Refused(
             "Không đọc được tệp: tệp không phải Excel .xlsx hoặc bị hỏng. Hãy mở bằng Excel "
             "và lưu lại dạng «Excel Workbook (.xlsx)», hoặc tải biểu mẫu mới."
         ) from exc
+
+
+def _refuse_hostile(file: str | IO[bytes]) -> None:
+    try:
+        if isinstance(file, str):
+            with open(file, "rb") as handle:
+                uploads.refuse_hostile(handle, name=uploads.upload_name(handle))
+        else:
+            uploads.refuse_hostile(file, name=uploads.upload_name(file, "tep.xlsx"))
+    except ValidationError as refused:
+        raise _Refused(" ".join(refused.messages)) from None
+
+
+def _rows(sheet: Any, first: int) -> Iterator[tuple[int, Sequence[Any]]]:
+    """The rows from ``first`` on with their numbers, refused past ``XLSX_MAX_CELLS``
+    cells (a sheet of millions of cells would hold the worker for minutes)."""
+    budget = settings.XLSX_MAX_CELLS
+    used = 0
+    if hasattr(sheet, "reset_dimensions"):
+        # Read-only sheets trust the size the file declares: rows past it would be skipped
+        # silently. Read every row there is; the budget bounds them.
+        sheet.reset_dimensions()
+    for number, cells in enumerate(sheet.iter_rows(min_row=first), start=first):
+        used += max(len(cells), 1)
+        if used > budget:
+            raise _Refused(
+                f"Trang tính «{sheet.title}» có hơn {format_number(budget)} ô, vượt giới hạn "
+                "một lần nhập: hãy chia thành nhiều tệp (ít đơn vị hơn mỗi tệp) rồi nhập lần "
+                "lượt. Không ghi số liệu nào.",
+                sheet.title,
+            )
+        yield number, cells
 
 
 def _named_cell(book: Any, name: str) -> tuple[str, str] | None:
@@ -204,9 +251,8 @@ def _marker(book: Any, sheet: Any, name: str, default: str) -> tuple[str, int, i
     target = _named_cell(book, name)
     coordinate = target[1] if target is not None and target[0] == sheet.title else default
     letter, row = coordinate_from_string(coordinate)
-    cell = sheet[f"{letter}{row}"]
-    value = cell.value
-    return ("" if value is None else str(value).strip()), cell.row, cell.column
+    value = sheet[f"{letter}{row}"].value
+    return ("" if value is None else str(value).strip()), row, column_index_from_string(letter)
 
 
 def _read_form(book: Any, sheet: Any) -> ReportForm:
@@ -332,8 +378,7 @@ def _code_text(raw: Any) -> str:
 def _read_rows(layout: _Layout, actor: Any, errors: list[CellError]) -> list[_Row]:
     sheet = layout.sheet
     found: list[tuple[int, str, dict[str, Any] | None]] = []
-    for cells in sheet.iter_rows(min_row=layout.code_row + 1, max_row=sheet.max_row):
-        number = cells[0].row
+    for number, cells in _rows(sheet, layout.code_row + 1):
         before = len(errors)
         code = _code_text(_at(cells, layout.unit_col))
         values: dict[str, Any] = {}

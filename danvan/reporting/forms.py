@@ -329,7 +329,7 @@ def previous_narrative(
 class AttachmentForm(forms.Form):
     file = forms.FileField(
         label="Tệp đính kèm",
-        help_text="Tối đa 10 MB mỗi tệp (văn bản, bảng tính, ảnh, PDF).",
+        help_text="Tối đa 10 MB mỗi tệp: PDF, Word, Excel, OpenDocument, ảnh PNG hoặc JPEG.",
         error_messages={
             "required": "Chọn một tệp để tải lên.",
             "empty": "Tệp rỗng, không có nội dung.",

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
+from danvan.core import uploads
 from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
@@ -430,11 +431,13 @@ def report_attachment_add(
     report = report_save_narrative(
         actor=actor, form=form, org_unit=org_unit, period=period, narrative={}
     )
+    name = uploads.upload_name(upload)[:255]
     try:
         check_attachment_size(upload)
+        # By content, like every other upload: a renamed program is no attachment.
+        uploads.checked_kind(upload, name=name, accepted=uploads.DOCUMENT_KINDS)
     except ValidationError as error:
         raise ValidationError({"file": error.messages}) from error
-    name = (upload.name or "tep").rsplit("/", 1)[-1][:255]
     attachment = ReportAttachment(
         report=report, file=upload, name=name, uploaded_by=actor if actor.pk else None
     )

@@ -26,6 +26,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
 from danvan.core import clock, concurrency
 from danvan.core.audit import service
+from danvan.core.uploads import DOCUMENT_KINDS, refuse_hostile
 from danvan.documents.models import Document
 from danvan.lib import files
 from danvan.lib.dates import format_date
@@ -42,7 +43,7 @@ from danvan.tasks.models import (
     WorkProgramme,
 )
 
-EVIDENCE_KINDS = (files.PDF, files.DOCX, files.DOC, files.ODT, files.XLSX, files.PNG, files.JPEG)
+EVIDENCE_KINDS = DOCUMENT_KINDS
 EDITABLE_FIELDS = ("title", "description", "owner_unit", "lead_unit", "co_units", "deadline")
 
 
@@ -236,6 +237,11 @@ def _check_evidence(uploads: Sequence[UploadedFile]) -> list[tuple[UploadedFile,
             problems.append(
                 f"Tệp «{name}» nặng {files.human_size(size)}, vượt giới hạn {limit_mb} MB."
             )
+            continue
+        try:
+            refuse_hostile(upload, name=name)
+        except ValidationError as refused:
+            problems.extend(refused.messages)
             continue
         kind = files.sniff(upload)
         if kind not in EVIDENCE_KINDS:

@@ -22,6 +22,7 @@ from danvan.lib import files
 from tests.conftest import client_for
 from tests.drafting.test_layout import open_docx, party_report, texts
 from tests.factories import UserFactory, grant
+from tests.hostile import MB, docx_bomb, peak_memory, with_macros
 
 
 @pytest.fixture(autouse=True)
@@ -293,3 +294,20 @@ def test_upload_through_the_page(cast: Any, tree: Any) -> None:
         None,
         "bien-ban.docx",
     )
+
+
+def test_a_zip_bomb_or_a_macro_template_is_refused_before_docxtpl_opens_it(cast: Any) -> None:
+    client = client_for(cast.admin)
+    url = reverse("drafting:template_upload")
+    for data, name, message in (
+        (docx_bomb(), "bom.docx", "Tệp «bom.docx» bị từ chối: dung lượng giải nén 360,6 MB"),
+        (with_macros(edited()), "macro.docx", "Tệp «macro.docx» bị từ chối: tệp có chứa macro"),
+    ):
+        with peak_memory() as peak:
+            refused = client.post(
+                url, {"kind": REPORT, "style": PARTY, "issuer": "", "file": upload_of(data, name)}
+            )
+        assert refused.status_code == 200
+        assert message in refused.content.decode()
+        assert peak[0] < 64 * MB
+    assert not DocxTemplate.objects.exists()

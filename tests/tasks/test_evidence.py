@@ -11,7 +11,9 @@ from django.urls import reverse
 
 from danvan.access.roles import Role
 from danvan.tasks.models import TaskEvidence, TaskStatus, TaskUpdate
+from tests.documents.files import make_docx
 from tests.factories import UserFactory, grant
+from tests.hostile import MB, docx_bomb, peak_memory, with_macros
 from tests.tasks.conftest import new_task
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -84,6 +86,23 @@ def test_a_file_over_the_size_limit_is_refused_naming_it(task, cast, as_user, me
     assert "Tệp «ho-so-lon.pdf» nặng 1 MB" in page and "vượt giới hạn 1 MB" in page
     assert not TaskUpdate.objects.exists()
     assert list(media.rglob("*.*")) == []
+
+
+def test_a_zip_bomb_or_a_macro_document_is_refused_without_being_inflated(
+    task, cast, as_user, media
+):
+    with peak_memory() as peak:
+        response = post_progress(
+            as_user(cast.reporter),
+            task,
+            SimpleUploadedFile("bien-ban.docx", docx_bomb()),
+            SimpleUploadedFile("ke-hoach.docx", with_macros(make_docx(["Kế hoạch"]))),
+        )
+    page = response.content.decode()
+    assert "Tệp «bien-ban.docx» bị từ chối: dung lượng giải nén 360,6 MB" in page
+    assert "Tệp «ke-hoach.docx» bị từ chối: tệp có chứa macro" in page
+    assert not TaskUpdate.objects.exists() and not TaskEvidence.objects.exists()
+    assert peak[0] < 64 * MB
 
 
 def test_each_bad_file_is_named(task, cast, as_user, media):
