@@ -24,6 +24,7 @@ from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
 from danvan.org.models import OrgUnit
+from danvan.reporting.duties import refuse_own_report
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
@@ -34,7 +35,6 @@ from danvan.reporting.models import (
     Status,
     ValidationRule,
 )
-from danvan.reporting.duties import refuse_own_report
 from danvan.reporting.status_log import values_status_set
 
 _MAX = Decimal("1e15")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 from typing import Any
 
 import pytest
@@ -18,7 +19,8 @@ from django.db import connection, connections
 
 from danvan.lib import periods
 from danvan.reporting.analytics import aggregate
-from danvan.reporting.models import DataValue, Indicator, Report, Status
+from danvan.reporting.models import DataValue, Indicator, Report, ReportForm, Status
+from danvan.reporting.services import report_save_narrative
 
 pytestmark = [
     pytest.mark.skipif(
@@ -78,8 +80,8 @@ def test_a_figure_posted_while_the_report_is_submitted_is_counted_or_refused(cli
         assert board.post("/data-values", _values(tree.dinh_cong, month, TIEP_CONG_DAN=5))[0] == 201
 
         submitted, posted = _race(
-            lambda: leader.post(f"/reports/{tree.dinh_cong.pk}/{month}/BC_THANG/submit"),
-            lambda: board.post("/data-values", _values(tree.dinh_cong, month, TIEP_CONG_DAN=999)),
+            partial(leader.post, f"/reports/{tree.dinh_cong.pk}/{month}/BC_THANG/submit"),
+            partial(board.post, "/data-values", _values(tree.dinh_cong, month, TIEP_CONG_DAN=999)),
         )
 
         assert submitted[0] == 200, submitted
@@ -107,8 +109,8 @@ def test_two_posts_never_break_resolved_at_most_received_together(clients, tree)
         assert board.post("/data-values", stored)[0] == 201
 
         fewer_received, more_resolved = _race(
-            lambda: board.post("/data-values", _values(tree.dinh_cong, month, DON_NHAN=5)),
-            lambda: other.post("/data-values", _values(tree.dinh_cong, month, DON_GIAI_QUYET=8)),
+            partial(board.post, "/data-values", _values(tree.dinh_cong, month, DON_NHAN=5)),
+            partial(other.post, "/data-values", _values(tree.dinh_cong, month, DON_GIAI_QUYET=8)),
         )
 
         # Each is valid alone (5 ≥ 3, 8 ≤ 10), not both: the second is judged on the first.
@@ -128,34 +130,26 @@ def test_two_posts_never_break_resolved_at_most_received_together(clients, tree)
         assert resolved is not None and received is not None and resolved <= received
 
 
-def test_two_sections_autosaved_at_once_both_stay(clients, cast, tree, catalog):
-    from danvan.reporting.models import ReportForm
-    from danvan.reporting.services import report_save_narrative
-
+def test_two_sections_and_a_figure_saved_at_once_all_stay(clients, cast, tree):
+    """Autosave of one field (a section, a figure) never puts back another one, even
+    when the report row does not exist yet and all three writers would create it."""
     form = ReportForm.objects.get(code="BC_THANG")
+    board = clients["board"]
+    first = {"ket_qua": "Tiếp 5 lượt công dân."}
+    second = {"phuong_huong": "Tháng tới: đối thoại với nhân dân."}
     for month in MONTHS:
-
-        def write(section: str, text: str, month: str = month) -> Any:
-            return report_save_narrative(
-                actor=cast.board,
-                form=form,
-                org_unit=tree.dinh_cong,
-                period=month,
-                narrative={section: text},
-            )
-
+        write = partial(
+            report_save_narrative,
+            actor=cast.board,
+            form=form,
+            org_unit=tree.dinh_cong,
+            period=month,
+        )
         _race(
-            lambda: write("ket_qua", "Tiếp 5 lượt công dân."),
-            lambda: write("phuong_huong", "Tháng tới: đối thoại với nhân dân."),
-            lambda: board_post(clients, tree, month),
+            partial(write, narrative=first),
+            partial(write, narrative=second),
+            partial(board.post, "/data-values", _values(tree.dinh_cong, month, TIEP_CONG_DAN=7)),
         )
         report = Report.objects.get(org_unit=tree.dinh_cong, period=month, form=form)
-        assert report.narrative == {
-            "ket_qua": "Tiếp 5 lượt công dân.",
-            "phuong_huong": "Tháng tới: đối thoại với nhân dân.",
-        }, month
+        assert report.narrative == {**first, **second}, month
         assert DataValue.objects.get(org_unit=tree.dinh_cong, period=month).value == 7
-
-
-def board_post(clients: dict[str, Any], tree: Any, month: str) -> Any:
-    return clients["board"].post("/data-values", _values(tree.dinh_cong, month, TIEP_CONG_DAN=7))
