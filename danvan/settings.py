@@ -212,6 +212,9 @@ if TESTING and not env_str("MEDIA_ROOT"):
 
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="danvan-test-media-"))
     atexit.register(shutil.rmtree, MEDIA_ROOT, True)
+# Separation of duties in reporting: whoever submitted a report or entered any of its
+# figures may not approve it; another approver of the unit above must.
+REPORT_APPROVER_MUST_DIFFER = env_bool("REPORT_APPROVER_MUST_DIFFER", default=True)
 # Largest file accepted in the document register and as task evidence.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 # --- hostile files (issue 11) -----------------------------------------------------------

@@ -126,7 +126,25 @@ def submit(request: HttpRequest, org_unit: int, period: str, form: str) -> Repor
     return _report_out(services.report_submit(**_workflow(request, org_unit, period, form)))
 
 
-@router.post("/reports/{org_unit}/{period}/{form}/approve", response=_WORKFLOW_RESPONSES)
+_APPROVE_DOC = {
+    "responses": {
+        403: {
+            "description": (
+                "Không có quyền duyệt đơn vị này, hoặc (khi bật REPORT_APPROVER_MUST_DIFFER) "
+                "người duyệt chính là người đã gửi báo cáo hay đã nhập số liệu của báo cáo: "
+                "«detail» nói cán bộ nào cần duyệt thay."
+            )
+        },
+        409: {"description": "Báo cáo chưa gửi, đã duyệt hoặc đang bị trả lại."},
+    }
+}
+
+
+@router.post(
+    "/reports/{org_unit}/{period}/{form}/approve",
+    response=_WORKFLOW_RESPONSES,
+    openapi_extra=_APPROVE_DOC,
+)
 def approve(request: HttpRequest, org_unit: int, period: str, form: str) -> ReportOut:
     return _report_out(services.report_approve(**_workflow(request, org_unit, period, form)))
 

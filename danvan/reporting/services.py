@@ -25,6 +25,7 @@ from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
 from danvan.org.models import OrgUnit
+from danvan.reporting.duties import refuse_own_report
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
@@ -35,6 +36,7 @@ from danvan.reporting.models import (
     Status,
     ValidationRule,
 )
+from danvan.reporting.status_log import values_status_set
 
 _MAX = Decimal("1e15")
 
@@ -123,17 +125,34 @@ def check_rules(
     return blocking, warnings
 
 
-def _locked_report(unit: OrgUnit, period: str, indicator_ids: set[int]) -> Report | None:
-    return (
-        Report.objects.filter(
-            org_unit=unit,
-            period=period,
-            status__in=COUNTED,
-            form__sections__indicators__in=indicator_ids,
-        )
-        .select_related("form")
-        .first()
-    )
+def _lock_reports(unit: OrgUnit, period: periods.Period, forms: list[ReportForm]) -> list[Report]:
+    """The unit's reports of ``forms`` (those of the period's kind) for ``period``, each
+    row-locked for the rest of the transaction and created as a draft where missing.
+
+    Every write of figures takes these locks before it looks at a report's state or at
+    the stored figures, and the workflow takes the same lock, so a save and a submit
+    never interleave: the save sees the report sent (and is refused), or the submit sees
+    the saved figure (and carries it up). Locks go in form order, so two writers never
+    wait on each other in a circle."""
+    kind = [f for f in forms if f.period_type == period.kind]
+    if not kind:
+        # No report can carry these figures; still, writers of the unit and period queue
+        # up so the rules are judged against what the previous one stored.
+        OrgUnit.objects.select_for_update().filter(pk=unit.pk).first()
+        return []
+    return [_report(form, unit, period) for form in sorted(kind, key=lambda f: f.pk)]
+
+
+def _refuse_if_sent(reports: list[Report], unit: OrgUnit, period: periods.Period) -> None:
+    for report in reports:
+        if report.status in COUNTED:
+            state = (
+                "đã được duyệt" if report.status == Status.APPROVED else "đã gửi, đang chờ duyệt"
+            )
+            raise ReportLocked(
+                f"Báo cáo «{report.form.name}» {period.label} của «{unit.name}» {state} "
+                "nên số liệu bị khóa; cấp trên cần trả lại báo cáo trước khi sửa."
+            )
 
 
 def input_window(form: ReportForm, period: periods.Period) -> tuple[dt.date, dt.date, dt.date]:
@@ -209,13 +228,6 @@ def data_values_save(
             raise ValidationError(
                 {f"values.{code}": f"«{indicator.name}» không có trong biểu mẫu «{form.name}»."}
             )
-    locked = _locked_report(org_unit, the_period.code, {i.pk for i in indicators.values()})
-    if locked is not None:
-        state = "đã được duyệt" if locked.status == Status.APPROVED else "đã gửi, đang chờ duyệt"
-        raise ReportLocked(
-            f"Báo cáo «{locked.form.name}» {the_period.label} của «{org_unit.name}» {state} "
-            "nên số liệu bị khóa; cấp trên cần trả lại báo cáo trước khi sửa."
-        )
     numbers: dict[int, Decimal | None] = {}
     texts: dict[int, str] = {}
     for code, raw in values.items():
@@ -224,21 +236,21 @@ def data_values_save(
             texts[indicator.pk] = "" if raw is None else str(raw).strip()
         else:
             numbers[indicator.pk] = _to_number(indicator, raw, f"values.{code}")
-    # Rules see the new figures together with what is already stored for the period.
-    known = dict(
-        DataValue.objects.filter(org_unit=org_unit, period=the_period.code).values_list(
-            "indicator_id", "value"
-        )
+    carrying = list(
+        ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
     )
-    known.update(numbers)
-    forms = (
-        [form]
-        if form is not None
-        else list(
-            ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
-        )
-    )
+    forms = [form] if form is not None else carrying
     _refuse_outside_window(actor, org_unit, the_period, forms)
+    # From here on the reports are locked: their state and the stored figures are what
+    # the next writer will see too.
+    _refuse_if_sent(_lock_reports(org_unit, the_period, carrying), org_unit, the_period)
+    stored = {
+        row.indicator_id: row
+        for row in DataValue.objects.filter(org_unit=org_unit, period=the_period.code)
+    }
+    # Rules see the new figures together with what is already stored for the period.
+    known = {pk: row.value for pk, row in stored.items()}
+    known.update(numbers)
     rules = list(ValidationRule.objects.filter(form__in=forms).select_related("left", "right"))
     relevant = [r for r in rules if r.left_id in numbers or r.right_id in numbers]
     blocking, warnings = check_rules(relevant, known)
@@ -249,23 +261,25 @@ def data_values_save(
     for indicator in indicators.values():
         new_value = numbers.get(indicator.pk)
         new_text = texts.get(indicator.pk, "")
-        row, created = DataValue.objects.get_or_create(
-            indicator=indicator,
-            org_unit=org_unit,
-            period=the_period.code,
-            defaults={
-                "period_start": the_period.start,
-                "period_end": the_period.end,
-                "period_span": the_period.months,
-                "value": new_value,
-                "text_value": new_text,
-                "updated_by": _user(actor),
-            },
-        )
-        if not created and (row.value != new_value or row.text_value != new_text):
+        row = stored.get(indicator.pk)
+        if row is None:
+            row = DataValue.objects.create(
+                indicator=indicator,
+                org_unit=org_unit,
+                period=the_period.code,
+                period_start=the_period.start,
+                period_end=the_period.end,
+                period_span=the_period.months,
+                value=new_value,
+                text_value=new_text,
+                updated_by=_user(actor),
+            )
+        elif row.value != new_value or row.text_value != new_text:
+            # Only the figure itself: its status belongs to the report's workflow.
             row.value, row.text_value = new_value, new_text
             row.updated_by = _user(actor)
-            row.save()
+            row.save(update_fields=["value", "text_value", "updated_by", "updated_at"])
+        row.indicator = indicator
         saved.append(row)
     return SaveResult(saved=saved, warnings=[detail for _, detail in warnings])
 
@@ -290,9 +304,9 @@ def _form_values(report: Report) -> Any:
 
 
 def _set_values_status(report: Report, status: str) -> None:
-    # Not a field edit but the report's state carried to its figures, so aggregates can
-    # count what was sent up; the report's own audit entry records the transition.
-    _form_values(report).update(status=status)
+    # The report's state carried to its figures, so aggregates count what was sent up;
+    # each figure's change is audited too (one bulk insert, not one save per figure).
+    values_status_set(_form_values(report), status)
 
 
 @service
@@ -311,8 +325,12 @@ def report_save_narrative(
     unknown = sorted(set(narrative) - allowed)
     if unknown:
         raise ValidationError({"narrative": f"Biểu mẫu không có mục «{unknown[0]}»."})
-    report.narrative = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
-    report.save()
+    # Merged into what is stored under the lock: saving one section never puts back an
+    # older text of another section someone saved meanwhile.
+    merged = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
+    if merged != report.narrative:
+        report.narrative = merged
+        report.save(update_fields=["narrative", "updated_at"])
     # Documents the narrative cites ("Kế hoạch số 138-KH/QU...") link to the register.
     from danvan.documents.services import citations_link
 
@@ -341,7 +359,9 @@ def report_submit(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: st
     report.submitted_at = timezone.now()
     report.submitted_by = _user(actor)
     report.return_reason = ""
-    report.save()
+    report.save(
+        update_fields=["status", "submitted_at", "submitted_by", "return_reason", "updated_at"]
+    )
     _set_values_status(report, Status.SUBMITTED)
     return report
 
@@ -360,7 +380,7 @@ def _decide(report: Report, status: str, *, actor: Any, figures: str) -> Report:
     report.status = status
     report.decided_at = timezone.now()
     report.decided_by = _user(actor)
-    report.save()
+    report.save(update_fields=["status", "decided_at", "decided_by", "return_reason", "updated_at"])
     _set_values_status(report, figures)
     return report
 
@@ -380,6 +400,7 @@ def report_approve(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: s
     if report is None or report.status != Status.SUBMITTED:
         state = report.get_status_display().lower() if report else "chưa có"
         raise ReportLocked(f"Chỉ duyệt được báo cáo đã gửi; báo cáo này {state}.")
+    refuse_own_report(actor, report)
     return _decide(report, Status.APPROVED, actor=actor, figures=Status.APPROVED)
 
 
@@ -447,7 +468,7 @@ def report_attachment_add(
 
 @service
 def report_attachment_delete(*, actor: Any, attachment: ReportAttachment) -> None:
-    report = attachment.report
+    report = Report.objects.select_for_update().get(pk=attachment.report_id)
     require(actor, Cap.REPORT_ENTER, report.org_unit)
     if report.status in COUNTED:
         raise ReportLocked(

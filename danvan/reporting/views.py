@@ -23,6 +23,7 @@ from danvan.access.scope import can
 from danvan.core.http import AppRequest
 from danvan.lib import periods
 from danvan.reporting import completeness, dashboard, forms, selectors, services
+from danvan.reporting.duties import ApproverMustDiffer
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import ReportLocked
 
@@ -108,16 +109,25 @@ def entry(request: AppRequest, unit_id: int, period: str, form_code: str) -> Htt
     return render(request, "reporting/entry.html", context)
 
 
+def _lines(text: str) -> str:
+    return text.replace("\r\n", "\n").strip()
+
+
 def _save_sheet(request: AppRequest, context: dict[str, Any]) -> bool:
-    """Store what changed on the sheet: figures all or none, then the narrative."""
+    """Store what the user changed on the sheet: figures all or none, then the narrative.
+
+    "Changed" is against what the sheet showed when it was opened (``o-`` fields), not
+    against what is stored now: a field someone else saved meanwhile and this user left
+    alone keeps the other person's value."""
     current: dict[str, str] = {}
     for section in context["sections"]:
         current[section.key] = section.narrative
         current.update({f.key: f.text for f in section.fields})
     changed = {
-        key: request.POST[key].strip()
+        key: _lines(request.POST[key])
         for key in current
-        if key in request.POST and request.POST[key].strip() != current[key]
+        if key in request.POST
+        and _lines(request.POST[key]) != _lines(request.POST.get(f"o-{key}", current[key]))
     }
     target: dict[str, Any] = {
         "actor": request.user,
@@ -320,7 +330,7 @@ def workflow(
     run = _workflow_service(action, reason)
     try:
         run(actor=request.user, form=form, org_unit=unit, period=the_period.code)
-    except (ValidationError, ReportLocked) as error:
+    except (ValidationError, ReportLocked, ApproverMustDiffer) as error:
         messages.error(request, _message(error))
     else:
         messages.success(

@@ -5,9 +5,11 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from danvan.access.roles import Role
 from danvan.accounts.services import api_token_create
 from danvan.org.models import OrgUnit
 from danvan.reporting.catalog import ensure_catalog
+from tests.factories import UserFactory, grant
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +27,15 @@ def open_tree(tree: Any) -> Any:
     """The conftest tree has no end dates: every unit takes figures for any period."""
     assert not OrgUnit.objects.filter(valid_to__isnull=False).exists()
     return tree
+
+
+@pytest.fixture
+def second_board(cast: Any, tree: Any) -> Any:
+    """Another board officer of Quận Hoàng Mai: approves what ``cast.board`` entered or
+    sent (REPORT_APPROVER_MUST_DIFFER)."""
+    user = UserFactory(username="board_2", full_name="Lê Thị Duyệt")
+    grant(user, Role.BOARD_STAFF, tree.hoang_mai)
+    return user
 
 
 class Api:

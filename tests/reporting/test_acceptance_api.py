@@ -11,9 +11,9 @@ def _post(board, unit, period, **values):
     return board.post("/data-values", {"org_unit": unit.pk, "period": period, "values": values})
 
 
-def _submit_approve(board, unit, period, form="BC_THANG"):
+def _submit_approve(board, approver, unit, period, form="BC_THANG"):
     assert board.post(f"/reports/{unit.pk}/{period}/{form}/submit")[0] == 200
-    assert board.post(f"/reports/{unit.pk}/{period}/{form}/approve")[0] == 200
+    assert approver.post(f"/reports/{unit.pk}/{period}/{form}/approve")[0] == 200
 
 
 @pytest.fixture
@@ -21,7 +21,13 @@ def board(cast, catalog, open_tree, api):
     return api(cast.board)
 
 
-def test_district_value_is_the_sum_of_its_wards(board, tree):
+@pytest.fixture
+def approver(second_board, api):
+    """The board officer who did not enter the figures approves them."""
+    return api(second_board)
+
+
+def test_district_value_is_the_sum_of_its_wards(board, approver, tree):
     assert (
         _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=12, DON_NHAN=10, DON_GIAI_QUYET=3)[0]
         == 201
@@ -31,7 +37,7 @@ def test_district_value_is_the_sum_of_its_wards(board, tree):
         == 201
     )
     for ward in (tree.dinh_cong, tree.dai_kim):
-        _submit_approve(board, ward, "2024-03")
+        _submit_approve(board, approver, ward, "2024-03")
     status, body = board.get(
         "/analytics", indicator="TIEP_CONG_DAN", org_unit=tree.hoang_mai.pk, period="2024-03"
     )
@@ -62,9 +68,9 @@ def test_drafts_do_not_count_until_submitted(board, tree):
     assert after["value"] == 12
 
 
-def test_approved_figures_are_locked(board, tree):
+def test_approved_figures_are_locked(board, approver, tree):
     _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=12)
-    _submit_approve(board, tree.dinh_cong, "2024-03")
+    _submit_approve(board, approver, tree.dinh_cong, "2024-03")
     status, body = _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=13)
     assert status == 409 and "đã được duyệt" in body["detail"]
     assert DataValue.objects.get(indicator__code="TIEP_CONG_DAN").value == 12
@@ -144,11 +150,11 @@ def test_forms_list_codes_and_indicators(board):
     assert {"TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"} <= set(monthly["indicators"])
 
 
-def test_analytics_by_organisation_kind(board, tree):
+def test_analytics_by_organisation_kind(board, approver, tree):
     _post(board, tree.dinh_cong, "2024-03", TIEP_CONG_DAN=10)
     _post(board, tree.mttq_dinh_cong, "2024-03", TIEP_CONG_DAN=3)
     for unit in (tree.dinh_cong, tree.mttq_dinh_cong):
-        _submit_approve(board, unit, "2024-03")
+        _submit_approve(board, approver, unit, "2024-03")
     _, body = board.get(
         "/analytics",
         indicator="TIEP_CONG_DAN",

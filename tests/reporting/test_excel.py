@@ -295,12 +295,12 @@ def test_same_unit_twice_is_an_error(board, tree):
     assert "đã có ở dòng" in error.message
 
 
-def test_approved_report_is_locked_and_nothing_is_written(board, tree):
+def test_approved_report_is_locked_and_nothing_is_written(board, second_board, tree):
     form = ReportForm.objects.get(code="BC_THANG")
     common = {"actor": board, "org_unit": tree.dinh_cong, "period": "2024-03"}
     services.data_values_save(**common, values={"DON_NHAN": 10})
     services.report_submit(**common, form=form)
-    services.report_approve(**common, form=form)
+    services.report_approve(**{**common, "actor": second_board}, form=form)
     book = fill(
         download(board, tree.hoang_mai),
         {"HN-HM-DAIKIM": {"DON_NHAN": 4}, "HN-HM-DINHCONG": {"DON_NHAN": 11}},
@@ -398,7 +398,9 @@ def test_yes_no_indicator_takes_co_or_khong(board, tree):
     }
 
 
-def test_an_exported_file_comes_back_unchanged_even_with_approved_reports(cast, catalog, open_tree):
+def test_an_exported_file_comes_back_unchanged_even_with_approved_reports(
+    cast, catalog, open_tree, second_board
+):
     """Export, change one ward's cell, upload: the approved ward's untouched row is no error."""
     from danvan.reporting.services import report_approve, report_submit
 
@@ -408,7 +410,7 @@ def test_an_exported_file_comes_back_unchanged_even_with_approved_reports(cast, 
         actor=cast.board, org_unit=tree.dai_kim, period="2024-03", values={"TIEP_CONG_DAN": 7}
     )
     report_submit(actor=cast.board, form=form, org_unit=tree.dai_kim, period="2024-03")
-    report_approve(actor=cast.board, form=form, org_unit=tree.dai_kim, period="2024-03")
+    report_approve(actor=second_board, form=form, org_unit=tree.dai_kim, period="2024-03")
     book = excel.build_workbook(form, [tree.dai_kim, tree.dinh_cong], parse("2024-03"), filled=True)
     sheet = book[excel.DATA_SHEET]
     row = next(

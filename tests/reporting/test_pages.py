@@ -3,7 +3,9 @@ page with its autosave, the workflow buttons and the attachments."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -194,6 +196,61 @@ def test_whole_sheet_post_without_javascript(cast, tree, form, as_user):
     refused = client.post(entry_url(tree.dinh_cong), {"v-DON_GIAI_QUYET": "40"})
     assert refused.status_code == 400 and "không được lớn hơn" in html(refused)
     assert value_of(tree.dinh_cong, "DON_GIAI_QUYET") == 4
+
+
+def _sheet_as_a_browser_posts_it(page):
+    """Every field of the entry form with the value the page showed, as a browser without
+    JavaScript sends them with «Lưu tất cả»."""
+    sheet = {
+        name: unescape(value)
+        for name, value in re.findall(
+            r'<input type="(?:text|hidden)" (?:id="[^"]+" )?'
+            r'name="([^"]+)" value="([^"]*)"',
+            page,
+        )
+    }
+    for name, text in re.findall(
+        r'<textarea id="[^"]+" name="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S
+    ):
+        sheet[name] = unescape(text)
+    for name, options in re.findall(
+        r'<select id="[^"]+" name="([^"]+)"[^>]*>(.*?)</select>', page, re.S
+    ):
+        chosen = re.search(r'value="([^"]*)" selected', options)
+        sheet[name] = chosen.group(1) if chosen else ""
+    sheet.pop("csrfmiddlewaretoken", None)
+    return sheet
+
+
+def test_the_sheet_saves_only_what_its_user_changed(cast, tree, form, as_user):
+    """The reporter opens the sheet; meanwhile the leader autosaves a figure and a section;
+    the reporter's «Lưu tất cả» stores her two changes and leaves the leader's alone."""
+    data_values_save(
+        actor=cast.reporter,
+        org_unit=tree.dinh_cong,
+        period=PERIOD,
+        values={"TIEP_CONG_DAN": 2, "DON_NHAN": 5},
+    )
+    report_save_narrative(
+        actor=cast.reporter,
+        form=form,
+        org_unit=tree.dinh_cong,
+        period=PERIOD,
+        narrative={"ket_qua": "Bản đầu."},
+    )
+    reporter = as_user(cast.reporter)
+    sheet = _sheet_as_a_browser_posts_it(html(reporter.get(entry_url(tree.dinh_cong))))
+    assert sheet["v-TIEP_CONG_DAN"] == "2" and sheet["n-ket_qua"] == "Bản đầu."
+
+    leader, save = as_user(cast.leader), entry_url(tree.dinh_cong, name="entry_save")
+    assert leader.post(save, {"v-TIEP_CONG_DAN": "9"}).status_code == 200
+    assert leader.post(save, {"n-ket_qua": "Bản của lãnh đạo."}).status_code == 200
+
+    sheet.update({"v-DON_NHAN": "6", "n-kien_nghi": "Không"})
+    assert reporter.post(entry_url(tree.dinh_cong), sheet).status_code == 302
+    assert value_of(tree.dinh_cong, "TIEP_CONG_DAN") == 9
+    assert value_of(tree.dinh_cong, "DON_NHAN") == 6
+    assert Report.objects.get().narrative == {"ket_qua": "Bản của lãnh đạo.", "kien_nghi": "Không"}
 
 
 # --- workflow through the pages -------------------------------------------------------------
