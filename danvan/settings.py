@@ -263,6 +263,9 @@ PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 0 if TESTING else 300)
 PORTAL_COMMENTS_PER_HOUR = env_int("PORTAL_COMMENTS_PER_HOUR", 5)
 # View counts are buffered in each process and written at most every this many seconds.
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 5)
+# A beacon counts a view (and a visit) once per address and page in this many minutes (0:
+# every page load counts); reloading does not inflate "Lượt xem".
+PORTAL_VIEW_DEDUP_MINUTES = env_int("PORTAL_VIEW_DEDUP_MINUTES", 30)
 # "Đang truy cập": visitors seen in the last this many minutes.
 PORTAL_ONLINE_MINUTES = env_int("PORTAL_ONLINE_MINUTES", 5)
 # The weather box: fetched again in the background when older than this; request timeout.
