@@ -123,6 +123,10 @@ class HitBuffer:
             self._online = None
         return batch.total
 
+    def has_pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
+
     def pending(self, page_id: int | None) -> tuple[int, int]:
         """(this page's pending views, pending site total)."""
         with self._lock:
@@ -236,6 +240,9 @@ def _flush_at_exit() -> None:
     # A test run must never write its hits into the real database once the test
     # database is gone.
     if getattr(settings, "TESTING", False):
+        return
+    # Nothing counted (every management command): no write, not even the first prune.
+    if not buffer.has_pending():
         return
     try:
         flush()
