@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
@@ -30,7 +31,8 @@ def api_token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
 
 
 def user_for_token(raw: str) -> User | None:
-    """The active user behind a raw Bearer key, or None."""
+    """The active user behind a raw Bearer key, or None (also for a demo account's key
+    while DEBUG is off)."""
     if not raw or not raw.startswith(ApiToken.PREFIX):
         return None
     token = (
@@ -39,6 +41,9 @@ def user_for_token(raw: str) -> User | None:
         .first()
     )
     if token is None or not token.user.is_active:
+        return None
+    if token.user.is_demo and not settings.DEBUG:
+        # Like their passwords (``backends.DemoAwareBackend``): the demo's keys are known.
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > _TOUCH_EVERY:
