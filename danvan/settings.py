@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from danvan.lib.env import env_bool, env_int, env_list, env_str
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_htmx",
+    "csp",
     "axes",
     "auditlog",
     "ninja",
@@ -81,6 +83,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the portal cache: cached pages get the header too (danvan/core/csp.py).
+    "danvan.core.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous portal pages from the cache before sessions, locale and auth run.
     "danvan.portal.cache.PortalCacheMiddleware",
@@ -204,6 +208,41 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
 )
 
+# --- Content-Security-Policy (django-csp 4) ----------------------------------------------
+# No inline script anywhere, no inline style outside the CMS: scripts and styles are files
+# under /static/. Images may be data: URIs (Chart.js export, Wagtail's previews); nothing is
+# loaded from another site. CSP_REPORT_URI sends violations to a collector when set.
+_CSP_BASE = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [SELF],
+    "frame-ancestors": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+}
+if env_str("CSP_REPORT_URI"):
+    _CSP_BASE["report-uri"] = [env_str("CSP_REPORT_URI")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+# Wagtail's admin (/cms/, staff only): Wagtail 8 still writes inline <script> blocks (date
+# widgets, inline panels, choosers) and style attributes, so this policy allows inline
+# script and style there; everything else stays closed (nothing from another site, no
+# plugins, forms and <base> to this site only). Its page preview frames its own origin;
+# an image being uploaded is previewed from a blob: address.
+CSP_CMS_PREFIX = "/cms/"
+CSP_CMS_DIRECTIVES = {
+    **_CSP_BASE,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
+
 # --- language, time, numbers ----------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
@@ -267,6 +306,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "accounts:login"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: nothing in the CMS is loaded from another site (CSP).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls"]
