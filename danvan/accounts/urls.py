@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from danvan.accounts import reset
 from danvan.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -22,4 +23,5 @@ urlpatterns = [
         ),
         name="password_change",
     ),
+    *reset.urlpatterns,  # "Quên mật khẩu?" (accounts/reset.py)
 ]
