@@ -300,6 +300,7 @@ def _server_env(db: Path, cache_seconds: int) -> dict[str, str]:
         ALLOWED_HOSTS="127.0.0.1,testserver",
         PORTAL_CACHE_SECONDS=str(cache_seconds),
         LOG_LEVEL="WARNING",
+        SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback
     )
     env.pop("DEBUG")
     return env

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from danvan.lib.env import env_bool, env_int, env_list, env_str
@@ -43,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_htmx",
+    "csp",
     "axes",
     "auditlog",
     "ninja",
@@ -82,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the portal cache: cached pages get the header too (danvan/core/csp.py).
+    "danvan.core.csp.PolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A NUL in the query string or a form: 400 naming the field, before any view or cache.
     "danvan.core.errors.RefuseNulMiddleware",
@@ -174,6 +178,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# "Quên mật khẩu?": reset requests per address and per client IP in an hour (more are
+# answered the same way and send nothing); a reset link lasts PASSWORD_RESET_TIMEOUT.
+PASSWORD_RESET_PER_HOUR = env_int("PASSWORD_RESET_PER_HOUR", 5)
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_HOURS", 24) * 3600
+
+# --- e-mail (password reset) -------------------------------------------------------------
+# With DEBUG the mail is printed on the console; otherwise sent through the SMTP server
+# EMAIL_HOST (default localhost).
+EMAIL_HOST = env_str("EMAIL_HOST") or "localhost"
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=EMAIL_PORT == 465)
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "danvan <khong-tra-loi@localhost>"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_BACKEND = env_str("EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+
 # django-axes: lock a username+address pair after repeated failures.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours: 15 minutes
@@ -182,10 +209,67 @@ AXES_LOCKOUT_TEMPLATE = "accounts/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# --- HTTPS -------------------------------------------------------------------------------
+# Production (DEBUG off) defaults to HTTPS only: plain HTTP is redirected, browsers are told
+# to use HTTPS for a year (HSTS, subdomains included), cookies travel only over HTTPS.
+# Development and tests default to none of it.
+_PRODUCTION = not DEBUG and not TESTING
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG and not TESTING)
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=_PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_PRODUCTION)
+# A load balancer's health check may come over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31_536_000 if _PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is for the domain's owner to decide (a submission to hstspreload.org is slow
+# to undo), so it stays off unless asked, and Django's reminder about it is silenced.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
+# Behind a reverse proxy that terminates TLS, the header it sets to "https" on secure
+# requests (e.g. X-Forwarded-Proto). Unset: the request's own scheme, since trusting a
+# header the proxy does not overwrite would let any client claim HTTPS.
+_proxy_ssl_header = env_str("SECURE_PROXY_SSL_HEADER")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+
+# --- Content-Security-Policy (django-csp 4) ----------------------------------------------
+# No inline script anywhere, no inline style outside the CMS: scripts and styles are files
+# under /static/. Images may be data: URIs (Chart.js export, Wagtail's previews); nothing is
+# loaded from another site. CSP_REPORT_URI sends violations to a collector when set.
+_CSP_BASE = {
+    "default-src": [SELF],
+    "script-src": [SELF],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF],
+    "object-src": [NONE],
+    "frame-src": [SELF],
+    "frame-ancestors": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+}
+if env_str("CSP_REPORT_URI"):
+    _CSP_BASE["report-uri"] = [env_str("CSP_REPORT_URI")]
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
+# Wagtail's admin (/cms/, staff only): Wagtail 8 still writes inline <script> blocks (date
+# widgets, inline panels, choosers) and style attributes, so this policy allows inline
+# script and style there; everything else stays closed (nothing from another site, no
+# plugins, forms and <base> to this site only). Its page preview frames its own origin;
+# an image being uploaded is previewed from a blob: address.
+CSP_CMS_PREFIX = "/cms/"
+CSP_CMS_DIRECTIVES = {
+    **_CSP_BASE,
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "frame-ancestors": [SELF],
+}
 
 # --- language, time, numbers ----------------------------------------------------------
 LANGUAGE_CODE = "vi"
@@ -270,7 +354,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The editor's slug suggestion keeps Vietnamese letters; CacheablePage.full_clean folds
 # them to ASCII ("phuong-dinh-cong"): Wagtail's ASCII mode drops them ("phng-djnh-cong").
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Offices may be offline: no avatar requests to gravatar.com from the CMS.
+# No avatars from gravatar.com: offices may be offline, and nothing in the CMS is loaded
+# from another site (CSP).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = UPLOAD_MAX_MB * 1024 * 1024
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "xls"]
@@ -289,6 +374,9 @@ PORTAL_CACHE_SECONDS = env_int("PORTAL_CACHE_SECONDS", 0 if TESTING else 300)
 PORTAL_COMMENTS_PER_HOUR = env_int("PORTAL_COMMENTS_PER_HOUR", 5)
 # View counts are buffered in each process and written at most every this many seconds.
 PORTAL_COUNTER_FLUSH_SECONDS = env_int("PORTAL_COUNTER_FLUSH_SECONDS", 5)
+# A beacon counts a view (and a visit) once per address and page in this many minutes (0:
+# every page load counts); reloading does not inflate "Lượt xem".
+PORTAL_VIEW_DEDUP_MINUTES = env_int("PORTAL_VIEW_DEDUP_MINUTES", 30)
 # "Đang truy cập": visitors seen in the last this many minutes.
 PORTAL_ONLINE_MINUTES = env_int("PORTAL_ONLINE_MINUTES", 5)
 # The weather box: fetched again in the background when older than this; request timeout.

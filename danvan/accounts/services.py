@@ -4,6 +4,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -45,7 +46,8 @@ def api_token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
 
 
 def user_for_token(raw: str) -> User | None:
-    """The active user behind a raw Bearer key, or None."""
+    """The active user behind a raw Bearer key, or None (also for a demo account's key
+    while DEBUG is off)."""
     if not raw or not raw.startswith(ApiToken.PREFIX):
         return None
     token = (
@@ -54,6 +56,9 @@ def user_for_token(raw: str) -> User | None:
         .first()
     )
     if token is None or not token.user.is_active:
+        return None
+    if token.user.is_demo and not settings.DEBUG:
+        # Like their passwords (``backends.DemoAwareBackend``): the demo's keys are known.
         return None
     now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > _TOUCH_EVERY:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from danvan.accounts import views
+from danvan.accounts import reset, views
 from danvan.accounts.forms import LoginForm
 
 app_name = "accounts"
@@ -17,4 +17,5 @@ urlpatterns = [
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
     path("doi-mat-khau/", views.password_change, name="password_change"),
+    *reset.urlpatterns,  # "Quên mật khẩu?" (accounts/reset.py)
 ]

@@ -8,12 +8,18 @@ comment change the cache version, which empties it at once for every process tha
 the cache (Redis in production, ``REDIS_URL``); with the per-process memory cache other
 processes see the change when their copy expires (``PORTAL_CACHE_SECONDS``).
 
+The query string is part of the key, bounded: only the parameters portal pages read
+(``trang``, the page number; ``q``, the search; ``da-gui``, the thanks after a comment)
+count, so ``?fbclid=…`` and the like share the plain page's copy; a page number that is
+not a short number or a query longer than ``MAX_QUERY_CHARS`` is rendered, never kept.
+
 View counts stay right under the cache: the page asks for them with a small request of
 its own (``portal.counters``), which is never cached.
 """
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 
@@ -34,6 +40,9 @@ _EXCLUDED = (
     "/healthz",
     "/_",
 )
+
+MAX_QUERY_CHARS = 100
+MAX_PAGE_DIGITS = 4
 
 # Headers of one response only, not of the page.
 _NOT_KEPT = {"x-portal-cache", "date", "set-cookie", "content-length"}
@@ -64,6 +73,29 @@ def _eligible(request: HttpRequest) -> bool:
     )
 
 
+def cache_key(request: HttpRequest) -> str | None:
+    """The cache key of an anonymous GET, or None when the request must not be kept."""
+    params = request.GET
+    parts = []
+    page = params.get("trang", "")
+    if page:
+        if len(params.getlist("trang")) > 1 or not (
+            page.isascii() and page.isdigit() and len(page) <= MAX_PAGE_DIGITS
+        ):
+            return None
+        parts.append(f"trang={int(page)}")
+    query = params.get("q", "")
+    if query:
+        if len(params.getlist("q")) > 1 or len(query) > MAX_QUERY_CHARS:
+            return None
+        parts.append(f"q={query}")
+    if "da-gui" in params:
+        parts.append("da-gui")
+    raw = f"{request.get_host()}\n{request.path}\n{'&'.join(parts)}"
+    digest = hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"portal:page3:{_version()}:{digest}"
+
+
 class PortalCacheMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -72,7 +104,9 @@ class PortalCacheMiddleware:
         seconds = settings.PORTAL_CACHE_SECONDS
         if not seconds or not _eligible(request):
             return self.get_response(request)
-        key = f"portal:page2:{_version()}:{request.get_host()}:{request.get_full_path()}"
+        key = cache_key(request)
+        if key is None:
+            return self.get_response(request)
         hit = cache.get(key)
         if hit is not None:
             status, headers, body = hit

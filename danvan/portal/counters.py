@@ -15,6 +15,11 @@ The answer to a beacon is the database value plus this process's pending counts.
 
 A visitor is a keyed hash (HMAC with ``SECRET_KEY``) of address and browser: no address
 is stored. Rows of visitors not seen for a day are deleted now and then.
+
+Reloading does not inflate "Lượt xem": an address counts one view (and one visit) per page
+per ``PORTAL_VIEW_DEDUP_MINUTES`` (:func:`first_view`); later beacons in that window only
+mark the visitor as online. The mark is a cache entry named by an HMAC of address and page,
+so it is shared by every process with Redis (``REDIS_URL``), per process otherwise.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -73,14 +79,17 @@ class HitBuffer:
         self._last_prune: dt.datetime | None = None
         self._online: tuple[dt.datetime, int] | None = None  # (computed at, count)
 
-    def record_hit(self, *, page_id: int | None, visitor_key: str, now: dt.datetime) -> None:
+    def record_hit(
+        self, *, page_id: int | None, visitor_key: str, now: dt.datetime, counted: bool = True
+    ) -> None:
         with self._lock:
-            if page_id is not None:
-                self._pending.views[page_id] += 1
+            if counted:
+                if page_id is not None:
+                    self._pending.views[page_id] += 1
+                self._pending.total += 1
             if visitor_key not in self._pending.visitors:
                 self._online = None  # perhaps someone new: count again on the next answer
             self._pending.visitors[visitor_key] = now
-            self._pending.total += 1
             elapsed = (now - self._last_flush).total_seconds()
             due = elapsed >= settings.PORTAL_COUNTER_FLUSH_SECONDS
             if due:
@@ -113,6 +122,10 @@ class HitBuffer:
         with self._lock:
             self._online = None
         return batch.total
+
+    def has_pending(self) -> bool:
+        with self._lock:
+            return bool(self._pending)
 
     def pending(self, page_id: int | None) -> tuple[int, int]:
         """(this page's pending views, pending site total)."""
@@ -178,10 +191,23 @@ def visitor_key(*, ip: str, user_agent: str) -> str:
     return salted_hmac("danvan.portal.visitor", value, algorithm="sha256").hexdigest()
 
 
-def record_hit(*, page_id: int | None, visitor_key: str, now: dt.datetime) -> None:
-    """Count one page load (``page_id`` None: a page without its own count); flush when
+def first_view(*, ip: str, page_id: int | None) -> bool:
+    """Whether this address has not loaded this page in the last
+    ``PORTAL_VIEW_DEDUP_MINUTES`` (0: every load counts); marks it as having done so."""
+    minutes = settings.PORTAL_VIEW_DEDUP_MINUTES
+    if minutes <= 0:
+        return True
+    mark = salted_hmac("danvan.portal.view", f"{ip or ''}\n{page_id or ''}", algorithm="sha256")
+    return bool(cache.add(f"portal:seen:{mark.hexdigest()}", 1, minutes * 60))
+
+
+def record_hit(
+    *, page_id: int | None, visitor_key: str, now: dt.datetime, counted: bool = True
+) -> None:
+    """Count one page load (``page_id`` None: a page without its own count); ``counted``
+    False only marks the visitor online (a reload inside the dedup window). Flushes when
     the last flush is ``PORTAL_COUNTER_FLUSH_SECONDS`` old."""
-    buffer.record_hit(page_id=page_id, visitor_key=visitor_key, now=now)
+    buffer.record_hit(page_id=page_id, visitor_key=visitor_key, now=now, counted=counted)
 
 
 def flush(*, now: dt.datetime | None = None, prune: bool = False) -> int:
@@ -214,6 +240,9 @@ def _flush_at_exit() -> None:
     # A test run must never write its hits into the real database once the test
     # database is gone.
     if getattr(settings, "TESTING", False):
+        return
+    # Nothing counted (every management command): no write, not even the first prune.
+    if not buffer.has_pending():
         return
     try:
         flush()

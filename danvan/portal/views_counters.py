@@ -4,7 +4,8 @@
 can do is add one view, which anyone can do by loading the page. Never cached: the
 answer is this moment's counts (``Cache-Control: no-store``; the portal cache skips
 POSTs and paths under ``/_``). The visitor is ``REMOTE_ADDR`` with the browser's
-User-Agent; see ``views_comments`` about addresses behind a proxy.
+User-Agent; see ``views_comments`` about addresses behind a proxy. An address counts once
+per page per ``PORTAL_VIEW_DEDUP_MINUTES`` (``counters.first_view``).
 """
 
 from __future__ import annotations
@@ -34,11 +35,10 @@ def _page_id(raw: str | None) -> int | None:
 def hit(request: HttpRequest) -> HttpResponse:
     page_id = _page_id(request.POST.get("page"))
     now = timezone.now()
-    key = counters.visitor_key(
-        ip=str(request.META.get("REMOTE_ADDR") or ""),
-        user_agent=request.headers.get("User-Agent", ""),
-    )
-    counters.record_hit(page_id=page_id, visitor_key=key, now=now)
+    ip = str(request.META.get("REMOTE_ADDR") or "")
+    key = counters.visitor_key(ip=ip, user_agent=request.headers.get("User-Agent", ""))
+    counted = counters.first_view(ip=ip, page_id=page_id)
+    counters.record_hit(page_id=page_id, visitor_key=key, now=now, counted=counted)
     response = JsonResponse(counters.counts(page_id=page_id, now=now))
     response["Cache-Control"] = "no-store"
     return response

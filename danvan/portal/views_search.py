@@ -1,7 +1,8 @@
 """The portal search page and the public download of a published document.
 
-Neither response is marked cacheable: search results follow the query string, and a
-document withdrawn from the portal must stop downloading at once.
+Search results are cached for anonymous readers like the pages (the query and the page
+number are part of the cache key, ``portal.cache``; publishing empties it). The download
+is not: a document withdrawn from the portal must stop downloading at once.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from danvan.documents.selectors import public_documents
+from danvan.portal.models.pages import mark_cacheable
 from danvan.portal.search import document_list_page, portal_search
 
 
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     results = portal_search(q=request.GET.get("q", ""), page_number=request.GET.get("trang") or 1)
-    return render(
+    response = render(
         request,
         "portal/search.html",
         {
@@ -31,6 +33,7 @@ def search(request: HttpRequest) -> HttpResponse:
             "document_list": document_list_page() if results.document_count else None,
         },
     )
+    return mark_cacheable(response)
 
 
 @require_safe

@@ -139,3 +139,100 @@ def test_approving_a_comment_shows_it_on_the_next_get(
     html = response.content.decode()
     assert "Ý kiến đã được duyệt." in html
     assert 'Bình luận: <span data-counter="comments">1</span>' in html
+
+
+# --- the routable pages (sections, notices) and the search page -----------------------
+
+
+@pytest.mark.parametrize("path", ["/tin-tuc-su-kien/", "/thong-bao/", "/tin-tuc-su-kien/rss/"])
+def test_list_pages_are_served_from_the_cache(
+    client: Client, article: Any, make_notice: Any, path: str
+) -> None:
+    make_notice()
+    first = client.get(path)
+    second = client.get(path)
+
+    assert first.status_code == 200
+    assert first["X-Portal-Cache"] == "MISS"
+    assert second["X-Portal-Cache"] == "HIT"
+    assert second.content == first.content
+    assert second["Content-Type"] == first["Content-Type"]
+
+
+def _text(response: Any) -> str:
+    return str(response.content.decode().replace("<mark>", "").replace("</mark>", ""))
+
+
+def test_search_results_are_served_from_the_cache(client: Client, article: Any) -> None:
+    first = client.get("/tim-kiem/", {"q": "giao ban"})
+    second = client.get("/tim-kiem/", {"q": "giao ban"})
+    other_query = client.get("/tim-kiem/", {"q": "tiếp công dân"})
+
+    assert first["X-Portal-Cache"] == "MISS"
+    assert second["X-Portal-Cache"] == "HIT"
+    assert article.title in _text(second)
+    assert other_query["X-Portal-Cache"] == "MISS"
+    assert article.title not in _text(other_query)
+
+
+def test_publishing_an_article_empties_the_cached_list_and_search(
+    client: Client, make_article: Any
+) -> None:
+    make_article("Bài cũ về giao ban")
+    for path in ("/tin-tuc-su-kien/", "/tim-kiem/?q=giao+ban"):
+        client.get(path)
+        assert client.get(path)["X-Portal-Cache"] == "HIT"
+
+    make_article("Bài mới về giao ban hôm nay")
+
+    for path in ("/tin-tuc-su-kien/", "/tim-kiem/?q=giao+ban"):
+        response = client.get(path)
+        assert response["X-Portal-Cache"] == "MISS"
+        assert "Bài mới về giao ban hôm nay" in _text(response)
+
+
+def test_unpublishing_an_article_removes_it_from_the_cached_list(
+    client: Client, article: Any
+) -> None:
+    client.get("/tin-tuc-su-kien/")
+    assert article.title in client.get("/tin-tuc-su-kien/").content.decode()
+
+    article.unpublish()
+
+    response = client.get("/tin-tuc-su-kien/")
+    assert response["X-Portal-Cache"] == "MISS"
+    assert article.title not in response.content.decode()
+
+
+def test_each_page_number_is_its_own_copy(client: Client, make_article: Any) -> None:
+    for n in range(13):  # one more than a page holds
+        make_article(f"Bài số {n:02d}")
+
+    client.get("/tin-tuc-su-kien/")
+    page_two = client.get("/tin-tuc-su-kien/?trang=2")
+    page_two_again = client.get("/tin-tuc-su-kien/?trang=2")
+
+    assert page_two["X-Portal-Cache"] == "MISS"
+    assert page_two_again["X-Portal-Cache"] == "HIT"
+    assert "Bài số 00" in page_two.content.decode()
+    assert "Bài số 00" not in client.get("/tin-tuc-su-kien/").content.decode()
+
+
+def test_parameters_no_page_reads_share_the_plain_copy(client: Client, article: Any) -> None:
+    client.get("/tin-tuc-su-kien/")
+
+    tracked = client.get("/tin-tuc-su-kien/?fbclid=abc123&utm_source=zalo")
+
+    assert tracked["X-Portal-Cache"] == "HIT"
+
+
+@pytest.mark.parametrize(
+    "query", ["trang=99999999", "trang=abc", "trang=1&trang=2", "q=" + "x" * 101]
+)
+def test_odd_or_long_query_strings_are_rendered_but_not_kept(
+    client: Client, article: Any, query: str
+) -> None:
+    for _ in range(2):
+        response = client.get(f"/tim-kiem/?{query}")
+        assert response.status_code == 200
+        assert "X-Portal-Cache" not in response

@@ -46,7 +46,7 @@ def test_beacon_counts_the_view_and_answers_the_numbers_uncached(
     SiteCounter.objects.create(key="visits", value=10_000)
 
     first = beacon(client, article)
-    second = beacon(client, article, ua="Chrome")
+    second = beacon(client, article, ua="Chrome", ip="203.0.113.8")
 
     assert first.status_code == 200
     assert first["Cache-Control"] == "no-store"
@@ -60,16 +60,64 @@ def test_flush_writes_what_was_pending_and_the_answer_stays_the_same(
     client: Client, article: Any
 ) -> None:
     beacon(client, article)
-    beacon(client, article, ua="Chrome")
-    before = beacon(client, article, ua="Chrome").json()
+    beacon(client, article, ua="Chrome", ip="203.0.113.8")
+    before = beacon(client, article, ua="Chrome", ip="203.0.113.9").json()
 
     written = counters.flush()
 
     assert written == 3
     assert PageViewCount.objects.get(page=article).views == 3
     assert SiteCounter.objects.get(key="visits").value == 3
-    assert PortalVisitor.objects.count() == 2
+    assert PortalVisitor.objects.count() == 3
     assert counters.counts(page_id=article.pk) == before
+
+
+def test_reloading_a_page_counts_one_view_per_address_in_the_interval(
+    client: Client, article: Any, make_article: Any
+) -> None:
+    other = make_article("Bài khác")
+    first = beacon(client, article)
+    reload = beacon(client, article, ua="Chrome")  # same address, even another browser
+    elsewhere = beacon(client, other)
+    someone_else = beacon(client, article, ip="198.51.100.4")
+
+    assert first.json()["views"] == 1
+    assert reload.json()["views"] == 1
+    assert reload.json()["online"] == 2  # the visitor is still seen
+    assert elsewhere.json()["views"] == 1
+    assert someone_else.json()["views"] == 2
+    counters.flush()
+    assert SiteCounter.objects.get(key="visits").value == 3
+
+
+def test_the_address_counts_again_once_the_interval_is_over(
+    client: Client, article: Any, settings: Any, monkeypatch: Any
+) -> None:
+    settings.PORTAL_VIEW_DEDUP_MINUTES = 30
+    marks: list[tuple[str, int]] = []
+    real_add = counters.cache.add
+
+    def add(key: str, value: Any, timeout: int) -> bool:
+        marks.append((key, timeout))
+        return bool(real_add(key, value, timeout))
+
+    monkeypatch.setattr(counters.cache, "add", add)
+    beacon(client, article)
+    assert beacon(client, article).json()["views"] == 1
+
+    counters.cache.delete(marks[0][0])  # what expiry does after 30 minutes
+
+    assert beacon(client, article).json()["views"] == 2
+    assert marks[0][1] == 30 * 60
+    assert "203.0.113.7" not in marks[0][0]
+
+
+def test_dedup_minutes_zero_counts_every_load(client: Client, article: Any, settings: Any) -> None:
+    settings.PORTAL_VIEW_DEDUP_MINUTES = 0
+
+    beacon(client, article)
+
+    assert beacon(client, article).json()["views"] == 2
 
 
 def test_beacon_takes_post_only_and_needs_no_csrf_token(article: Any) -> None:

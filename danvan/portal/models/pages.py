@@ -35,6 +35,12 @@ def _page_number(request: HttpRequest) -> str | int:
     return request.GET.get("trang") or 1
 
 
+def mark_cacheable(response: HttpResponse) -> HttpResponse:
+    """Let the portal cache keep this anonymous response (see ``portal.cache``)."""
+    response.portal_cacheable = True  # type: ignore[attr-defined]
+    return response
+
+
 class CacheablePage(Page):
     """A page whose anonymous responses the portal cache may keep (see ``portal.cache``)."""
 
@@ -59,8 +65,7 @@ class CacheablePage(Page):
 
     def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = super().serve(request, *args, **kwargs)
-        response.portal_cacheable = True  # type: ignore[attr-defined]
-        return response
+        return mark_cacheable(response)
 
 
 class SearchablePage(CacheablePage):
@@ -134,6 +139,18 @@ class ListingPage(RoutablePageMixin, CacheablePage):
 
     def children_queryset(self) -> models.QuerySet[Any]:
         raise NotImplementedError
+
+    def serve(
+        self,
+        request: HttpRequest,
+        view: Any = None,
+        args: Any = None,
+        kwargs: Any = None,
+    ) -> HttpResponse:
+        # RoutablePageMixin.serve calls the route's view itself, never CacheablePage.serve:
+        # without this, lists, notices and feeds were rendered for every reader.
+        response = RoutablePageMixin.serve(self, request, view, args, kwargs)
+        return mark_cacheable(response)
 
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
