@@ -318,3 +318,28 @@ class Conclusion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.text[:80]}"
+
+
+class CalendarFeedToken(models.Model):
+    """A person's read-only key for the iCal feeds of the meetings they may see, for
+    calendar apps that cannot log in. It is not an API token: it reads feeds and nothing
+    else, and "Tạo lại" replaces it (the old address stops working). It is kept as is,
+    like a calendar's secret address, so the page can show it again."""
+
+    PREFIX = "lich_"
+
+    user = models.OneToOneField(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="calendar_feed_token",
+        verbose_name="người dùng",
+    )
+    key = models.CharField("mã", max_length=64, unique=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "mã đăng ký lịch"
+        verbose_name_plural = "mã đăng ký lịch"
+
+    def __str__(self) -> str:
+        return f"{self.key[:9]}… ({self.user})"

@@ -61,4 +61,5 @@ urlpatterns = [
     path("dinh-ky/<int:pk>/xoa/", views_series.series_delete, name="series_delete"),
     path("dinh-ky/<int:pk>/len-lich/", views_series.series_schedule, name="series_schedule"),
     path("dinh-ky/<int:pk>/lich.ics", views_series.series_ical, name="series_ical"),
+    path("dinh-ky/<int:pk>/ma-lich/", views_series.feed_token_new, name="feed_token_new"),
 ]

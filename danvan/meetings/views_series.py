@@ -18,12 +18,12 @@ from icalendar import Calendar, Event
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
-from danvan.accounts.services import user_for_token
 from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.meetings import forms, selectors, services
-from danvan.meetings.models import Meeting, MeetingSeries
+from danvan.meetings.models import CalendarFeedToken, Meeting, MeetingSeries
+from danvan.meetings.services.feeds import feed_token_reset, user_for_feed_key
 from danvan.org.selectors import org_unit_list
 
 PAGE_SIZE = 30
@@ -60,6 +60,7 @@ def series_detail(request: AppRequest, pk: int) -> HttpResponse:
         "page": page,
         "schedule_form": forms.ScheduleForm(),
         "ical_url": _ical_url(request, series),
+        "feed_token": CalendarFeedToken.objects.filter(user=request.user).first(),
         "can_manage": can(request.user, Cap.MEETING_MANAGE, series.org_unit),
     }
     return render(request, "meetings/series_detail.html", context)
@@ -137,13 +138,27 @@ def series_schedule(request: AppRequest, pk: int) -> HttpResponse:
 # --- iCal -------------------------------------------------------------------------------
 
 
+@login_required
+@require_POST
+def feed_token_new(request: AppRequest, pk: int) -> HttpResponse:
+    """«Tạo địa chỉ đăng ký» / «Tạo lại»: a new feed key for the signed-in user."""
+    series = selectors.series_get(user=request.user, pk=pk)
+    feed_token_reset(actor=request.user)
+    messages.success(
+        request,
+        "Đã tạo địa chỉ đăng ký lịch mới; địa chỉ cũ (nếu có) không dùng được nữa.",
+    )
+    return redirect("meetings:series_detail", pk=series.pk)
+
+
 @require_GET
 def series_ical(request: HttpRequest, pk: int) -> HttpResponse:
-    """The series as an iCalendar feed. A calendar app cannot log in, so an API token in
-    ``?token=`` stands for the session; either way the series must be in the reader's
-    scope (404 otherwise, as for a wrong token: nothing tells that the series exists)."""
+    """The series as an iCalendar feed. A calendar app cannot log in, so the reader's own
+    feed key in ``?token=`` stands for the session (never an API token: that one writes);
+    either way the series must be in the reader's scope (404 otherwise, as for a wrong
+    key: nothing tells that the series exists)."""
     token = request.GET.get("token", "")
-    user = user_for_token(token) if token else request.user
+    user = user_for_feed_key(token) if token else request.user
     if user is None or not user.is_authenticated:
         raise Http404("Không tìm thấy lịch.")
     series = selectors.series_get(user=user, pk=pk)
