@@ -4,10 +4,13 @@ card, and the coverage behind comparisons and trends).
 - *expected* units are the units of the subtree (the chosen unit included) active on
   some day of the period and matching the form's assignment: its unit kinds,
   organisation kinds and levels, each checked only when the form sets it;
-- a form with no assignment expects the grassroots: the places at the commune level
-  (level code ``xa``: xã, phường, đặc khu) and the organisations directly under them;
-- the headline counts the *places* expected ("11/11 phường đã gửi"); organisations
-  are counted beside them ("54/69 tổ chức"), never mixed into one percentage;
+- a form with no assignment expects the grassroots places: the places at the commune
+  level (level code ``xa``: xã, phường, đặc khu). The bodies under a ward (its Đảng ủy,
+  UBND, MTTQ and unions) may send the form too, and their figures count, but a form
+  expects them only when it names their organisation kinds ("11/11 phường đã gửi", not
+  "11/80 đơn vị");
+- places and organisations a form expects are counted apart ("11/11 phường",
+  "54/69 tổ chức"), never mixed into one percentage;
 - *submitted*: the report is sent or approved now (a returned report is missing until
   it is sent again); *on time*: sent on or before the due date of
   :func:`danvan.reporting.services.input_window`, in local time.
@@ -67,14 +70,7 @@ def _expected_queryset(
         if level_ids:
             units = units.filter(level__in=level_ids)
         return units
-    return units.filter(
-        Q(kind__is_place=True, level__code=GRASSROOTS_LEVEL)
-        | Q(
-            organisation_kind__isnull=False,
-            parent__kind__is_place=True,
-            parent__level__code=GRASSROOTS_LEVEL,
-        )
-    )
+    return units.filter(kind__is_place=True, level__code=GRASSROOTS_LEVEL)
 
 
 def expected_units(

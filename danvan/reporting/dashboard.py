@@ -186,6 +186,17 @@ def key_figures(
     ]
 
 
+def coverage_notes(figures: Sequence[KeyFigure]) -> list[str]:
+    """The periods of the comparisons whose reports are not all in, said once for the
+    whole page ("tháng 2/2024: 1/44 đơn vị đã gửi"); each figure then only says
+    "chưa đủ số liệu"."""
+    if not figures:
+        return []
+    first = figures[0]
+    sides = (first.now_coverage, first.previous_coverage, first.last_year_coverage)
+    return [f"{c.period.label}: {c.text}" for c in sides if c is not None and not c.complete]
+
+
 def short_label(period: periods.Period) -> str:
     if period.kind == periods.MONTH:
         return f"{period.first_month:02d}/{period.year}"

@@ -350,12 +350,14 @@ def dashboard_page(request: AppRequest) -> HttpResponse:
     indicators = dashboard.form_indicators(selection.form)
     where: dict[str, Any] = {"root": selection.unit, "period": selection.period}
     whose: dict[str, Any] = {"user": request.user, "form": selection.form}
+    figures = dashboard.key_figures(indicators=indicators, **whose, **where)
     return render(
         request,
         "reporting/dashboard.html",
         {
             **_choices(request, selection),
-            "figures": dashboard.key_figures(indicators=indicators, **whose, **where),
+            "figures": figures,
+            "coverage_notes": dashboard.coverage_notes(figures),
             "previous": selection.period.previous(),
             "last_year": selection.period.same_last_year(),
             "previous_short": dashboard.short_label(selection.period.previous()),

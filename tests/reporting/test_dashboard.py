@@ -69,7 +69,8 @@ def approved(unit, period, **values):
 
 
 def test_completeness_counts_expected_submitted_on_time_and_missing(cast, tree, form):
-    # Not expected: a ward that starts after the period, and the district-level board.
+    # Not expected: a ward that starts after the period, the district-level board, and the
+    # bodies under a ward (the form names no organisation kind: "2/2 phường", not "2/3").
     OrgUnitFactory(
         name="Phường Mới",
         code="HN-HM-MOI",
@@ -85,9 +86,9 @@ def test_completeness_counts_expected_submitted_on_time_and_missing(cast, tree, 
     status = completeness.completeness(
         user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
     )
-    assert {row.unit for row in status.rows} == {tree.dinh_cong, tree.mttq_dinh_cong, tree.dai_kim}
-    assert (status.expected, status.submitted, status.on_time, status.approved) == (3, 2, 1, 1)
-    assert status.missing == [tree.mttq_dinh_cong]
+    assert {row.unit for row in status.rows} == {tree.dinh_cong, tree.dai_kim}
+    assert (status.expected, status.submitted, status.on_time, status.approved) == (2, 2, 1, 1)
+    assert status.missing == []
     assert status.due == dt.date(2024, 4, 3)
 
 
@@ -121,14 +122,16 @@ def test_completeness_stays_in_the_users_scope(cast, tree, form):
     status = completeness.completeness(
         user=cast.reporter, form=form, root=tree.dinh_cong, period=PERIOD
     )
-    assert {row.unit for row in status.rows} == {tree.dinh_cong, tree.mttq_dinh_cong}
+    assert {row.unit for row in status.rows} == {tree.dinh_cong}
     assert not any(row.can_decide for row in status.rows if row.unit == tree.dinh_cong)
+    # A form for the Front: the ward's leader approves the bodies under the ward, not
+    # the ward itself.
+    form.organisation_kinds.set([OrganisationKind.objects.get(code="mttq")])
     leader = completeness.completeness(
         user=cast.leader, form=form, root=tree.dinh_cong, period=PERIOD
     )
-    # The ward's leader approves the bodies under the ward, not the ward itself.
     decides = {row.unit: row.can_decide for row in leader.rows}
-    assert decides == {tree.dinh_cong: False, tree.mttq_dinh_cong: True}
+    assert decides == {tree.mttq_dinh_cong: True}
 
 
 def test_report_list_page_shows_the_counts(cast, tree, form, as_user):
@@ -136,9 +139,9 @@ def test_report_list_page_shows_the_counts(cast, tree, form, as_user):
     sent(form, tree.dai_kim, days_after_due=3)
     page = as_user(cast.board).get(f"{reverse('reporting:home')}?period={PERIOD.code}").content
     text = page.decode()
-    assert "2/2</b><span>phường" in text and "0/1</b><span>tổ chức" in text
+    assert "2/2</b><span>phường" in text and "tổ chức đã gửi" not in text
     assert "đúng hạn" in text and "muộn" in text
-    assert "Còn thiếu" in text and "Ủy ban MTTQ phường Định Công" in text
+    assert "Còn thiếu" not in text
 
 
 def test_default_period_is_the_period_due_now(cast, tree, form, reporting_clock):
@@ -192,14 +195,14 @@ def test_pivot_total_equals_the_subtree_aggregate(cast, figures, form):
     assert expected["TY_LE_GIAI_QUYET_DON"] == Decimal(12) / 14 * 100  # never an average
 
 
-def _tiep(cast, tree, form):
+def _tiep(cast, root, form):
     [tiep] = [
         f
         for f in dashboard.key_figures(
             user=cast.board,
             form=form,
             indicators=dashboard.form_indicators(form),
-            root=tree.dinh_cong,
+            root=root,
             period=PERIOD,
         )
         if f.indicator.code == "TIEP_CONG_DAN"
@@ -208,22 +211,27 @@ def _tiep(cast, tree, form):
 
 
 def test_a_comparison_over_partial_data_says_so(cast, figures, form):
-    # February and March 2023: the ward reported, its MTTQ did not (1/2).
-    tiep = _tiep(cast, figures, form)
-    assert (tiep.value, tiep.previous, tiep.last_year) == (35, 100, 40)
+    # The district: both wards reported in March 2024, only Định Công in February 2024
+    # and in March 2023 (1/2).
+    tiep = _tiep(cast, figures.hoang_mai, form)
+    assert (tiep.value, tiep.previous, tiep.last_year) == (150, 100, 40)
     assert tiep.change_previous.value is None
     assert tiep.change_previous.partial == "chưa đủ số liệu tháng 2/2024: 1/2 đơn vị đã gửi"
     assert tiep.change_last_year.partial == "chưa đủ số liệu tháng 3/2023: 1/2 đơn vị đã gửi"
 
 
 def test_key_figures_compare_with_the_previous_period_and_last_year(cast, figures, form):
-    approved(figures.mttq_dinh_cong, "2024-02", HOI_VIEN=1190)
-    approved(figures.mttq_dinh_cong, "2023-03", HOI_VIEN=1100)
-    tiep = _tiep(cast, figures, form)
+    # The ward (with its MTTQ): every expected report is in for the three periods.
+    tiep = _tiep(cast, figures.dinh_cong, form)
     assert (tiep.value, tiep.previous, tiep.last_year) == (35, 100, 40)
     assert not tiep.change_previous.partial
     assert tiep.change_previous.value == pytest.approx(-65.0)
     assert tiep.change_last_year.value == pytest.approx(-12.5)
+    # The district once Đại Kim's February and last March are in.
+    approved(figures.dai_kim, "2024-02", HOI_VIEN=10)
+    approved(figures.dai_kim, "2023-03", HOI_VIEN=10)
+    tiep = _tiep(cast, figures.hoang_mai, form)
+    assert tiep.change_previous.value == pytest.approx(50.0)
 
 
 def test_targets_count_the_wards_that_meet_them(cast, figures, form):

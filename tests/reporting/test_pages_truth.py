@@ -92,18 +92,32 @@ def test_the_report_list_opens_on_the_period_due_not_the_latest_with_data(
     assert "<strong>tháng 3/2024</strong>" in page
 
 
-def test_completeness_counts_wards_and_organisations_apart(cast, tree, form, as_user):
+def test_completeness_counts_the_wards_the_form_expects(cast, tree, form, as_user):
+    # Both wards sent; the MTTQ under Định Công did not, and the form does not expect it.
     sent(form, tree.dinh_cong)
     sent(form, tree.dai_kim)
     status = completeness.completeness(
         user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
     )
-    [wards, bodies] = status.groups
+    [wards] = status.groups
     assert (wards.noun, wards.submitted, wards.expected) == ("phường", 2, 2)
-    assert (bodies.noun, bodies.submitted, bodies.expected) == ("tổ chức", 0, 1)
     page = html(as_user(cast.board).get(f"{reverse('reporting:home')}?period=2024-03"))
     assert "<b>2/2</b><span>phường đã gửi (100%)" in page
-    assert "<b>0/1</b><span>tổ chức đã gửi (0%)" in page
+
+
+def test_a_form_that_expects_wards_and_bodies_counts_them_apart(cast, tree, form, as_user):
+    from danvan.org.models import OrganisationKind, UnitKind
+
+    form.unit_kinds.set([tree.dinh_cong.kind, UnitKind.objects.get(pk=tree.mttq_dinh_cong.kind_id)])
+    sent(form, tree.dinh_cong)
+    status = completeness.completeness(
+        user=cast.board, form=form, root=tree.hoang_mai, period=PERIOD
+    )
+    [wards, bodies] = status.groups
+    assert (wards.noun, wards.submitted, wards.expected) == ("phường", 1, 2)
+    # Organisations of that kind: the MTTQ phường and the district board.
+    assert (bodies.noun, bodies.submitted, bodies.expected) == ("tổ chức", 0, 2)
+    assert OrganisationKind.objects.exists()
 
 
 # --- comparisons and trends ----------------------------------------------------------------
@@ -112,7 +126,7 @@ def test_completeness_counts_wards_and_organisations_apart(cast, tree, form, as_
 def test_the_dashboard_says_a_comparison_is_partial_instead_of_a_percentage(
     cast, tree, form, as_user
 ):
-    # March: both wards and the MTTQ sent; February: only Định Công (1/3).
+    # March: both wards (and the MTTQ) sent; February: only Định Công (1/2).
     sent(form, tree.dinh_cong, TIEP_CONG_DAN=30)
     sent(form, tree.mttq_dinh_cong, TIEP_CONG_DAN=5)
     sent(form, tree.dai_kim, TIEP_CONG_DAN=15)
@@ -120,12 +134,16 @@ def test_the_dashboard_says_a_comparison_is_partial_instead_of_a_percentage(
         actor=SYSTEM, org_unit=tree.dinh_cong, period="2024-02", values={"TIEP_CONG_DAN": 600}
     )
     DataValue.objects.filter(period="2024-02").update(status=Status.APPROVED)
-    Report.objects.create(
-        form=form, org_unit=tree.dinh_cong, period="2024-02", status=Status.APPROVED
+    Report.objects.update_or_create(
+        form=form, org_unit=tree.dinh_cong, period="2024-02", defaults={"status": Status.APPROVED}
     )
     url = f"{reverse('reporting:dashboard')}?period=2024-03&unit={tree.hoang_mai.pk}"
     page = html(as_user(cast.board).get(url))
-    assert "chưa đủ số liệu tháng 2/2024: 1/3 đơn vị đã gửi" in page
+    assert (
+        "Chưa so sánh được vì chưa đủ báo cáo — tháng 2/2024: 1/2 đơn vị đã gửi; "
+        "tháng 3/2023: 0/2 đơn vị đã gửi."
+    ) in page
+    assert "chưa đủ số liệu tháng 2/2024: 1/2 đơn vị đã gửi" in page  # each figure's title
     assert "-92,5%" not in page  # 50 against February's one ward: not a fall
     assert "Kỳ đánh dấu * chưa đủ báo cáo" in page
     assert '"02/2024*"' in page and '"03/2024"' in page
@@ -143,9 +161,9 @@ def test_trend_marks_each_incomplete_period(cast, tree, form):
         period=PERIOD,
         length=2,
     )
-    # March: the ward sent, its MTTQ did not; February: nobody.
-    assert chart["partial"] == ["0/2 đơn vị đã gửi", "1/2 đơn vị đã gửi"]
-    assert chart["labels"] == ["02/2024*", "03/2024*"]
+    # March: the ward sent; February: nobody.
+    assert chart["partial"] == ["0/1 đơn vị đã gửi", ""]
+    assert chart["labels"] == ["02/2024*", "03/2024"]
 
 
 def test_coverage_follows_each_units_life(cast, tree, form):
@@ -156,6 +174,6 @@ def test_coverage_follows_each_units_life(cast, tree, form):
     covered = completeness.coverage(
         user=cast.board, form=form, root=tree.hoang_mai, span=[parse("2024-02"), PERIOD]
     )
-    assert (covered["2024-02"].submitted, covered["2024-02"].expected) == (0, 3)
-    assert (covered["2024-03"].submitted, covered["2024-03"].expected) == (2, 2)
+    assert (covered["2024-02"].submitted, covered["2024-02"].expected) == (0, 2)
+    assert (covered["2024-03"].submitted, covered["2024-03"].expected) == (1, 1)
     assert covered["2024-03"].complete
