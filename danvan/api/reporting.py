@@ -128,14 +128,14 @@ def submit(request: HttpRequest, org_unit: int, period: str, form: str) -> Repor
 
 _APPROVE_DOC = {
     "responses": {
-        403: {
+        "403": {
             "description": (
                 "Không có quyền duyệt đơn vị này, hoặc (khi bật REPORT_APPROVER_MUST_DIFFER) "
                 "người duyệt chính là người đã gửi báo cáo hay đã nhập số liệu của báo cáo: "
                 "«detail» nói cán bộ nào cần duyệt thay."
             )
         },
-        409: {"description": "Báo cáo chưa gửi, đã duyệt hoặc đang bị trả lại."},
+        "409": {"description": "Báo cáo chưa gửi, đã duyệt hoặc đang bị trả lại."},
     }
 }
 
