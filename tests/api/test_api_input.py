@@ -123,3 +123,15 @@ def test_schema_errors_are_vietnamese_and_name_the_field(board_api: Client, tree
 def test_a_path_id_beyond_64_bits_is_not_found(board_api: Client, tree: Any, kind: str) -> None:
     response = board_api.get(f"/api/v1/{kind}/{BIG}")
     assert response.status_code == 404
+
+
+def test_a_post_to_an_address_the_api_lacks_answers_json_404_even_with_a_cookie(db: Any) -> None:
+    # Schemathesis found it: an id that is not a number matches no operation, and the
+    # catch-all /api/ view, being CSRF-checked, answered Django's English 403 page.
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["sessionid"] = "x"
+    response = client.post(
+        "/api/v1/meetings/abc/attendees", data="{}", content_type="application/json"
+    )
+    assert response.status_code == 404
+    assert response.json()["detail"] == "Không có địa chỉ này trong API."
