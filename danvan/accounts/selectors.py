@@ -85,9 +85,7 @@ def role_assignment_get(*, user: Any, target: User, pk: int) -> RoleAssignment:
     return assignment
 
 
-def user_history(
-    *, target: User, limit: int = HISTORY_LIMIT
-) -> list[AuditRow]:
+def user_history(*, target: User, limit: int = HISTORY_LIMIT) -> list[AuditRow]:
     """Changes of the account and of its roles (withdrawn ones too), newest first."""
     user_type = ContentType.objects.get_for_model(User)
     role_type = ContentType.objects.get_for_model(RoleAssignment)

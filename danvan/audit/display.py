@@ -247,6 +247,8 @@ def _change(
     titles: dict[str, str],
 ) -> Change | None:
     model_field = _model_field(model, name)
+    if model_field is not None and model_field.primary_key:
+        return None  # the row's own number says nothing to a reader
     label = _label(model_field, name)
     if model is not None and model_field is not None:
         key = (model._meta.label, name)
