@@ -82,8 +82,8 @@ def test_a_boolean_reads_co_khong_on_the_page_and_the_meeting_panel(tree, cast, 
         attendance.save()
     shown = panel(login(cast.board), reverse("meetings:detail", args=[meeting.pk]))
     assert (
-        '<td>Có mặt</td><td data-label="Trước"><del>Có</del></td><td data-label="Sau"><ins>Không</ins></td>'
-        in shown
+        '<td>Có mặt</td><td data-label="Trước"><del>Có</del></td>'
+        '<td data-label="Sau"><ins>Không</ins></td>' in shown
     )
     raw_free(shown)
     page = audit_page(login(cast.admin), q="Nguyễn Văn An")
@@ -102,7 +102,8 @@ def test_a_choice_a_foreign_key_and_a_date_read_as_people_say_them(tree, cast, t
     for html, row in (
         (
             shown,
-            '<td>{label}</td><td data-label="Trước"><del>{before}</del></td><td data-label="Sau"><ins>{after}</ins></td>',
+            '<td>{label}</td><td data-label="Trước"><del>{before}</del></td>'
+            '<td data-label="Sau"><ins>{after}</ins></td>',
         ),
         (page, "<b>{label}</b>: <del>{before}</del> → <ins>{after}</ins>"),
     ):
