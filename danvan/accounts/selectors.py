@@ -13,7 +13,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
 from danvan.access.scope import scope_paths, scoped
 from danvan.accounts.models import User
-from danvan.audit.selectors import HISTORY_LIMIT, Change, with_changes
+from danvan.audit.selectors import HISTORY_LIMIT, AuditRow, with_changes
 from danvan.lib.text import fold
 from danvan.people.models import Person
 from danvan.people.selectors import person_search
@@ -85,9 +85,7 @@ def role_assignment_get(*, user: Any, target: User, pk: int) -> RoleAssignment:
     return assignment
 
 
-def user_history(
-    *, target: User, limit: int = HISTORY_LIMIT
-) -> list[tuple[LogEntry, list[Change]]]:
+def user_history(*, target: User, limit: int = HISTORY_LIMIT) -> list[AuditRow]:
     """Changes of the account and of its roles (withdrawn ones too), newest first."""
     user_type = ContentType.objects.get_for_model(User)
     role_type = ContentType.objects.get_for_model(RoleAssignment)

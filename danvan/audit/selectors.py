@@ -3,84 +3,37 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any
 
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model, Q, QuerySet
 
-from danvan.audit import logins
+from danvan.audit import display, logins
+from danvan.audit.display import AuditRow, Change
+
+__all__ = ["AuditRow", "Change", "audit_rows", "history_for", "with_changes"]
 
 HISTORY_LIMIT = 50
 
 
-@dataclass(frozen=True)
-class Change:
-    field: str
-    before: str
-    after: str
-
-
-def _changes(entry: LogEntry) -> list[Change]:
-    try:
-        display = entry.changes_display_dict
-    except Exception:
-        display = entry.changes_dict
-    rows = []
-    for field, values in display.items():
-        before, after = [*values, "", ""][:2] if isinstance(values, list) else ("", values)
-        rows.append(Change(str(field), _blank(before), _blank(after)))
-    return rows
-
-
-def _blank(value: Any) -> str:
-    return "" if value in (None, "None") else str(value)
-
-
-@dataclass(frozen=True)
-class AuditRow:
-    entry: LogEntry
-    record_type: str
-    changes: list[Change]
-    login_event: Any = ""  # "Đăng nhập"… for a login entry, else empty
-    locked: bool = False  # a failed login refused because django-axes had locked it
-
-
-def _record_type(entry: LogEntry) -> str:
-    model = entry.content_type.model_class()
-    return str(model._meta.verbose_name).capitalize() if model else entry.content_type.model
-
-
-def _login_event(entry: LogEntry) -> Any:
-    data = entry.additional_data if isinstance(entry.additional_data, dict) else {}
-    if entry.action != LogEntry.Action.ACCESS:
-        return ""
-    return logins.EVENTS.get(str(data.get("event")), "")
-
-
 def audit_rows(entries: Any) -> list[AuditRow]:
-    return [
-        AuditRow(
-            entry,
-            _record_type(entry),
-            _changes(entry),
-            _login_event(entry),
-            bool(isinstance(entry.additional_data, dict) and entry.additional_data.get("locked")),
-        )
-        for entry in entries
-    ]
+    """A page of entries as rows to show (see ``display``: labels and values in Vietnamese,
+    related names fetched in bulk)."""
+    return display.rows(entries)
 
 
-def with_changes(entries: Any) -> list[tuple[LogEntry, list[Change]]]:
-    return [(entry, _changes(entry)) for entry in entries]
+def with_changes(entries: Any) -> list[AuditRow]:
+    return display.rows(entries)
 
 
-def history_for(obj: Model, limit: int = HISTORY_LIMIT) -> list[tuple[LogEntry, list[Change]]]:
+def history_for(obj: Model, limit: int = HISTORY_LIMIT) -> list[AuditRow]:
     """The newest changes of one record, each with its fields before and after."""
-    entries = (LogEntry.objects.get_for_object(obj).select_related("actor").order_by("-timestamp"))[
-        :limit
-    ]
+    entries = (
+        LogEntry.objects.get_for_object(obj)
+        .select_related("actor", "content_type")
+        .order_by("-timestamp", "-id")
+    )[:limit]
     return with_changes(entries)
 
 

@@ -103,9 +103,14 @@ class NumberSequence(models.Model):
     """The last number given by an issuer for a type in a term (Party) or year (State)."""
 
     numbering = models.ForeignKey(
-        IssuerNumbering, on_delete=models.CASCADE, related_name="sequences"
+        IssuerNumbering,
+        on_delete=models.CASCADE,
+        related_name="sequences",
+        verbose_name="cách đánh số",
     )
-    doc_type = models.ForeignKey(DocumentType, on_delete=models.PROTECT)
+    doc_type = models.ForeignKey(
+        DocumentType, on_delete=models.PROTECT, verbose_name="loại văn bản"
+    )
     key = models.CharField("nhiệm kỳ hoặc năm", max_length=20)
     last_number = models.PositiveIntegerField("số đã cấp gần nhất", default=0)
 
@@ -221,7 +226,7 @@ class DocumentRelation(models.Model):
         Document, on_delete=models.CASCADE, related_name="relations_in", verbose_name="liên quan"
     )
     kind = models.CharField("quan hệ", max_length=16, choices=Kind.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")
 
     class Meta:
         verbose_name = "quan hệ văn bản"
@@ -270,13 +275,16 @@ class Citation(models.Model):
     """A document cited in a meeting's minutes or a report's narrative (found by the
     reference parser, ``raw`` as written)."""
 
-    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="citations")
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="citations", verbose_name="văn bản"
+    )
     meeting = models.ForeignKey(
         "meetings.Meeting",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="citations",
+        verbose_name="cuộc họp",
     )
     report = models.ForeignKey(
         "reporting.Report",
@@ -284,6 +292,7 @@ class Citation(models.Model):
         null=True,
         blank=True,
         related_name="citations",
+        verbose_name="báo cáo",
     )
     raw = models.CharField("trích dẫn", max_length=255)
 

@@ -43,7 +43,11 @@ class DocxTemplate(models.Model):
     is_active = models.BooleanField("đang dùng", default=True)
     note = models.CharField("ghi chú", max_length=255, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="người tải lên",
     )
     uploaded_at = models.DateTimeField("tải lên lúc", auto_now_add=True)
 
@@ -94,7 +98,11 @@ class ReportDraft(Versioned, DomainModel):
         verbose_name="văn bản đã ban hành (sổ văn bản đi)",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="người tạo",
     )
 
     objects = AliveManager()
@@ -129,10 +137,18 @@ class GeneratedFile(models.Model):
     kind = models.CharField("loại văn bản", max_length=24, choices=KIND_CHOICES)
     title = models.CharField("tên", max_length=500)
     org_unit = models.ForeignKey(
-        "org.OrgUnit", on_delete=models.PROTECT, related_name="generated_files"
+        "org.OrgUnit",
+        on_delete=models.PROTECT,
+        related_name="generated_files",
+        verbose_name="đơn vị",
     )
     report_draft = models.ForeignKey(
-        ReportDraft, on_delete=models.CASCADE, null=True, blank=True, related_name="files"
+        ReportDraft,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="files",
+        verbose_name="dự thảo báo cáo",
     )
     meeting = models.ForeignKey(
         "meetings.Meeting",
@@ -140,6 +156,7 @@ class GeneratedFile(models.Model):
         null=True,
         blank=True,
         related_name="generated_files",
+        verbose_name="cuộc họp",
     )
     want_pdf = models.BooleanField("kèm PDF", default=False)
     status = models.CharField(
@@ -147,12 +164,16 @@ class GeneratedFile(models.Model):
     )
     progress = models.PositiveSmallIntegerField("tiến độ (%)", default=0)
     message = models.TextField("thông báo", blank=True)
-    task_id = models.CharField(max_length=64, blank=True)
-    docx = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True)
-    xlsx = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True)
-    pdf = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True)
+    task_id = models.CharField(max_length=64, blank=True, verbose_name="mã tác vụ nền")
+    docx = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True, verbose_name="tệp Word")
+    xlsx = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True, verbose_name="tệp Excel")
+    pdf = models.FileField(upload_to="van-ban-xuat/%Y/%m/", blank=True, verbose_name="tệp PDF")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="người tạo",
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     finished_at = models.DateTimeField("xong lúc", null=True, blank=True)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
+from danvan.audit.selectors import history_for
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.drafting import selectors, services
@@ -171,6 +172,7 @@ def _draft_context(
         "pdf_reason": pdf_reason,
         "issue_preview": preview,
         "issue_problem": preview_problem,
+        "history": history_for(draft),
     }
 
 

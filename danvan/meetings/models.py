@@ -156,7 +156,9 @@ class Meeting(Versioned, DomainModel):
 class BridgePoint(models.Model):
     """Điểm cầu of an online meeting."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="bridge_points")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="bridge_points", verbose_name="cuộc họp"
+    )
     name = models.CharField("điểm cầu", max_length=255)
     org_unit = models.ForeignKey(
         "org.OrgUnit", on_delete=models.PROTECT, null=True, blank=True, verbose_name="đơn vị"
@@ -182,7 +184,9 @@ class Attendance(models.Model):
         CONCLUDES = "ket_luan", "Phát biểu kết luận"
         ATTENDS = "du", "Dự"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name="cuộc họp"
+    )
     person = models.ForeignKey(
         "people.Person",
         on_delete=models.PROTECT,
@@ -239,7 +243,9 @@ class Attendance(models.Model):
 class AgendaItem(models.Model):
     """Một nội dung của chương trình hội nghị."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name="cuộc họp"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     title = models.CharField("nội dung", max_length=500)
     presenter = models.ForeignKey(
@@ -271,7 +277,9 @@ class AgendaItem(models.Model):
 class Opinion(models.Model):
     """Ý kiến phát biểu: by a participant or a unit."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="opinions")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="opinions", verbose_name="cuộc họp"
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     speaker = models.ForeignKey(
         Attendance,
@@ -296,7 +304,9 @@ class Opinion(models.Model):
 class Conclusion(models.Model):
     """One numbered item of the chair's conclusion (kết luận)."""
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="conclusions")
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="conclusions", verbose_name="cuộc họp"
+    )
     number = models.PositiveSmallIntegerField("số thứ tự")
     text = models.TextField("nội dung kết luận")
     concluded_by = models.ForeignKey(

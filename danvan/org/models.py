@@ -193,7 +193,7 @@ class OrgUnitSuccession(models.Model):
     kind = models.CharField("hình thức", max_length=16, choices=Kind.choices)
     effective_date = models.DateField("có hiệu lực từ")
     decision = models.CharField("căn cứ (văn bản)", max_length=255, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name="tạo lúc")
 
     class Meta:
         ordering = ["effective_date", "id"]

@@ -251,14 +251,21 @@ class DataValue(models.Model):
     period_start = models.DateField(editable=False)
     period_end = models.DateField(editable=False)
     # Months the period spans (1, 3, 6, 12): a coarser value covers the finer ones inside.
-    period_span = models.PositiveSmallIntegerField(editable=False, default=1)
+    period_span = models.PositiveSmallIntegerField(
+        editable=False, default=1, verbose_name="độ dài kỳ"
+    )
     value = models.DecimalField("giá trị", max_digits=20, decimal_places=4, null=True, blank=True)
     text_value = models.TextField("nội dung", blank=True)
     status = models.CharField(
         "trạng thái", max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     updated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người sửa",
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -295,14 +302,24 @@ class Report(Versioned, models.Model):
     narrative = models.JSONField("phần lời văn", default=dict, blank=True)
     submitted_at = models.DateTimeField("gửi lúc", null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người gửi",
     )
     decided_at = models.DateTimeField("duyệt/trả lúc", null=True, blank=True)
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người duyệt/trả lại",
     )
     return_reason = models.TextField("lý do trả lại", blank=True)
-    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False, verbose_name="tạo lúc")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -336,13 +353,19 @@ def attachment_path(instance: ReportAttachment, filename: str) -> str:
 class ReportAttachment(models.Model):
     SCOPE_UNIT_FIELDS = ("report__org_unit",)
 
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(
+        Report, on_delete=models.CASCADE, related_name="attachments", verbose_name="báo cáo"
+    )
     file = models.FileField("tệp", upload_to=attachment_path)
     name = models.CharField("tên tệp", max_length=255)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="người tải lên",
     )
-    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_at = models.DateTimeField(default=timezone.now, verbose_name="tải lên lúc")
 
     class Meta:
         verbose_name = "tệp đính kèm"

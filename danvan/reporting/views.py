@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can
+from danvan.audit.selectors import history_for
 from danvan.core.http import AppRequest
 from danvan.lib import periods
 from danvan.reporting import completeness, dashboard, forms, selectors, services
@@ -79,6 +80,7 @@ def _entry_context(request: AppRequest, unit_id: int, period: str, form_code: st
             user=request.user, form=form, unit=unit, period=the_period, report=report
         ),
         "attachments": list(report.attachments.all()) if report else [],
+        "history": history_for(report) if report else [],
         "has_previous": bool(
             forms.previous_narrative(user=request.user, form=form, unit=unit, period=the_period)
         ),

@@ -132,12 +132,18 @@ class Task(Versioned, DomainModel):
 class TaskUpdate(models.Model):
     """Báo cáo tiến độ: a percentage, a note, evidence files."""
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="updates")
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="updates", verbose_name="nhiệm vụ"
+    )
     progress = models.PositiveSmallIntegerField("tiến độ (%)")
     note = models.TextField("nội dung")
     status = models.CharField("tình trạng sau cập nhật", max_length=16, choices=TaskStatus.choices)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name="người cập nhật",
     )
     created_at = models.DateTimeField("lúc", auto_now_add=True)
 
@@ -158,7 +164,9 @@ class TaskUpdate(models.Model):
 class TaskEvidence(models.Model):
     """Minh chứng: a file attached to a progress update."""
 
-    update = models.ForeignKey(TaskUpdate, on_delete=models.CASCADE, related_name="evidence")
+    update = models.ForeignKey(
+        TaskUpdate, on_delete=models.CASCADE, related_name="evidence", verbose_name="lần cập nhật"
+    )
     file = models.FileField("tệp", upload_to="minh-chung/%Y/%m/")
     original_name = models.CharField("tên tệp", max_length=255)
     kind = models.CharField("định dạng", max_length=8)
@@ -213,7 +221,12 @@ class ProgrammeItem(models.Model):
         TASK = "task", "Nhiệm vụ"
         MEETING = "meeting", "Hội nghị"
 
-    programme = models.ForeignKey(WorkProgramme, on_delete=models.CASCADE, related_name="items")
+    programme = models.ForeignKey(
+        WorkProgramme,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name="chương trình công tác",
+    )
     month = models.PositiveSmallIntegerField("tháng")
     title = models.CharField("nội dung", max_length=500)
     kind = models.CharField("loại", max_length=8, choices=Kind.choices, default=Kind.TASK)

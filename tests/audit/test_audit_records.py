@@ -544,7 +544,7 @@ def test_history_panel_on_the_unit_page(tree, cast):
     assert "<del>Phường Đại Kim</del>" in content
     assert "<ins>Phường Đại Kim (mới)</ins>" in content
     assert str(cast.board) in content
-    entries = [entry for entry, _ in response.context["history"]]
+    entries = [row.entry for row in response.context["history"]]
     assert entries[0].action == UPDATE and entries[0].actor_id == cast.board.pk
 
 
