@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('documents', '0004_version'),
-        ('meetings', '0004_vietnamese_field_labels_for_history'),
+        ('meetings', '0005_vietnamese_field_labels_for_history'),
         ('reporting', '0004_vietnamese_field_labels_for_history'),
     ]
 

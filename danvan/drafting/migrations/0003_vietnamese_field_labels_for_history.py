@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('drafting', '0002_version'),
-        ('meetings', '0004_vietnamese_field_labels_for_history'),
+        ('meetings', '0005_vietnamese_field_labels_for_history'),
         ('org', '0003_vietnamese_field_labels_for_history'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_version'),
+        ('meetings', '0004_calendar_feed_token'),
     ]
 
     operations = [
