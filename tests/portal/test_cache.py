@@ -139,3 +139,28 @@ def test_approving_a_comment_shows_it_on_the_next_get(
     html = response.content.decode()
     assert "Ý kiến đã được duyệt." in html
     assert 'Bình luận: <span data-counter="comments">1</span>' in html
+
+
+@pytest.mark.parametrize("address", ["/tin-tuc-su-kien/", "/thong-bao/", "/tin-tuc-su-kien/rss/"])
+def test_section_notice_lists_and_feeds_are_cached_too(
+    client: Client, article: Any, address: str
+) -> None:
+    # RoutablePageMixin.serve never reached CacheablePage.serve: lists were rendered per GET.
+    first = client.get(address)
+    second = client.get(address)
+
+    assert first.status_code == 200
+    assert (first["X-Portal-Cache"], second["X-Portal-Cache"]) == ("MISS", "HIT")
+    assert second.content == first.content
+
+
+def test_publishing_an_article_shows_it_in_the_cached_section_list(
+    client: Client, article: Any, make_article: Any
+) -> None:
+    client.get("/tin-tuc-su-kien/")
+    make_article("Bài mới về dân vận khéo")
+
+    listing = client.get("/tin-tuc-su-kien/")
+
+    assert listing["X-Portal-Cache"] == "MISS"
+    assert "Bài mới về dân vận khéo" in listing.content.decode()

@@ -135,6 +135,13 @@ class ListingPage(RoutablePageMixin, CacheablePage):
     def children_queryset(self) -> models.QuerySet[Any]:
         raise NotImplementedError
 
+    def serve(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        # RoutablePageMixin.serve calls the route's view itself, never CacheablePage.serve:
+        # mark the list (and its feed) cacheable here, like an article page.
+        response = super().serve(request, *args, **kwargs)
+        response.portal_cacheable = True  # type: ignore[attr-defined]
+        return response
+
     @path("")
     def listing(self, request: HttpRequest) -> HttpResponse:
         items = Paginator(self.children_queryset(), PAGE_SIZE).get_page(_page_number(request))
