@@ -234,7 +234,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="thời gian tải")
     parser.add_argument("--connections", type=int, default=200, help="số kết nối đồng thời")
     parser.add_argument("--workers", type=int, default=4, help="số worker gunicorn (README: 4)")
-    parser.add_argument("--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("Cần wrk: sudo apt-get install -y wrk")
