@@ -90,7 +90,7 @@ bench-docx: install
 bench-small: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py --small
 
-## bench-load: gunicorn as deployed (DEBUG off, 4 workers; --workers/--threads), the demo on
+## bench-load: gunicorn as deployed (DEBUG off, 4 gthread workers x 4 threads), the demo on
 ## var/bench/load-demo.sqlite3 (built once) or DATABASE_URL, 200 connections for 60 s over
 ## cached portal pages, portal lists and search, API lists (token) and the logged-in
 ## dashboard, one wrk per kind (apt-get install wrk). Options: .venv/bin/python bench/load.py -h

@@ -1,7 +1,7 @@
 """The whole product under load: gunicorn as the README deploys it, 200 connections.
 
     make bench-load                                   # 60 s
-    .venv/bin/python bench/load.py --seconds 10 --workers 4 --threads 2
+    .venv/bin/python bench/load.py --seconds 10 --workers 4 --threads 1   # sync workers
 
 Runs on var/bench/load-demo.sqlite3 (built once: migrate + load_demo) unless DATABASE_URL
 is set. A bench user with a real password (demo passwords work only under DEBUG) and an
@@ -98,8 +98,12 @@ def prepare() -> str:
         "from danvan.org.models import OrgUnit\n"
         f"u, _ = User.objects.get_or_create(username={USER!r})\n"
         f"u.is_demo = False; u.set_password({PASSWORD!r}); u.save()\n"
-        "root = OrgUnit.objects.filter(parent=None).order_by('pk').first()\n"
-        "RoleAssignment.objects.get_or_create(user=u, role='BOARD_STAFF', org_unit=root)\n"
+        # The demo board's role (board staff of the city): a full dashboard and full lists.
+        "board = RoleAssignment.objects.filter(user__username='demo_board').first()\n"
+        "unit = board.org_unit if board else OrgUnit.objects.filter(parent=None).first()\n"
+        "mine = RoleAssignment.objects.filter(user=u)\n"
+        "mine.exclude(role='board_staff', org_unit=unit).delete()\n"
+        "RoleAssignment.objects.get_or_create(user=u, role='board_staff', org_unit=unit)\n"
     )
     subprocess.run([*manage, "shell", "-c", code], cwd=ROOT, env=env, check=True)
     subprocess.run([*manage, "collectstatic", "--no-input", "-v0"], cwd=ROOT, env=_server_env())
@@ -230,7 +234,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=60, help="thời gian tải")
     parser.add_argument("--connections", type=int, default=200, help="số kết nối đồng thời")
     parser.add_argument("--workers", type=int, default=4, help="số worker gunicorn (README: 4)")
-    parser.add_argument("--threads", type=int, default=1, help="luồng mỗi worker (gthread nếu > 1)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)"
+    )
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("Cần wrk: sudo apt-get install -y wrk")

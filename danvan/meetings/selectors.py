@@ -43,7 +43,9 @@ def _visible(user: Any, cap: Cap = Cap.MEETING_VIEW) -> QuerySet[Meeting]:
 
 
 def _chairs() -> Prefetch:
-    chairs = Attendance.objects.filter(role=Attendance.Role.CHAIR).select_related("person")
+    chairs = Attendance.objects.filter(role=Attendance.Role.CHAIR).select_related(
+        "person", "org_unit"
+    )
     return Prefetch("attendances", queryset=chairs, to_attr="chairs")
 
 

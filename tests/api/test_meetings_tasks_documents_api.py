@@ -11,6 +11,7 @@ from django.test import Client
 
 from danvan.accounts.services import api_token_create
 from danvan.core import clock
+from danvan.meetings.models import Attendance
 from tests.factories import make_person
 
 
@@ -162,3 +163,31 @@ def test_documents_search_and_numbering(tree, cast, frozen):
         "/documents/issue", {"issuer": tree.bdv_hoang_mai.pk, "type": "Báo cáo", "title": "BC"}
     )
     assert status == 400, body
+
+
+def test_the_meeting_list_reads_chairs_and_their_units_in_a_fixed_number_of_queries(
+    tree, cast, frozen, django_assert_max_num_queries
+):
+    board = Api(cast.board)
+
+    def add_meeting_with_chair(n: int) -> None:
+        meeting = _giao_ban(board, tree)
+        chair = make_person(tree.bdv_hoang_mai, f"Chủ trì số {n}", "Trưởng Ban Dân vận")
+        status, _ = board.post(
+            f"/meetings/{meeting['id']}/attendees", {"person": chair.pk, "role": "chu_tri"}
+        )
+        assert status == 201
+        # As the demo and the meeting page record them: the chair's unit beside the name.
+        Attendance.objects.filter(meeting_id=meeting["id"]).update(org_unit=tree.bdv_hoang_mai)
+
+    for n in range(1, 6):
+        add_meeting_with_chair(n)
+
+    # Token, scope, count, page, co-organisers, chairs: the chairs' units used to come
+    # one query per chair (the list's N+1 under load).
+    with django_assert_max_num_queries(8):
+        status, body = board.get("/meetings")
+    assert status == 200 and body["count"] == 5
+    assert {item["chairs"][0]["org_unit"]["id"] for item in body["items"]} == {
+        tree.bdv_hoang_mai.pk
+    }
