@@ -215,5 +215,5 @@ def test_every_change_is_audited_with_its_actor(tree, cast):
     services.user_set_active(actor=cast.board, user=user, active=False)
     entries = user_history(target=user)
     assert len(entries) == 4  # created, role granted, role withdrawn, locked
-    assert {e.actor_id for e, _ in entries} == {cast.board.pk}
+    assert {row.entry.actor_id for row in entries} == {cast.board.pk}
     assert LogEntry.objects.filter(additional_data__user_id=user.pk).count() == 2
