@@ -96,6 +96,10 @@ class UnitAutocomplete(forms.Select):
                 "data-placeholder": "Gõ tên đơn vị (không cần dấu)…",
             }
         )
+        if small:
+            # Every choice is on the page: a single pick stays a plain select (the
+            # script only turns several picks into chips).
+            attrs["data-complete"] = "1"
         return super().get_context(name, value, attrs)
 
 

@@ -50,7 +50,7 @@ def test_admin_creates_a_reporter_who_changes_the_password_at_first_login(
     admin.goto(f"{live_server.url}/quan-ly/nguoi-dung/them/")
     admin.fill("#id_full_name", "Phạm Văn Phóng")
     admin.fill("#id_username", f"phong{width}")
-    admin.select_option("#id_org_unit", label="— — — Phường Đại Kim")
+    admin.select_option("#id_org_unit", label="Phường Đại Kim — Quận Hoàng Mai")
     admin.select_option("#id_role", value=Role.UNIT_REPORTER)
     admin.fill("#id_email", f"phong{width}@example.vn")
     admin.fill("#id_password", "Tam-thoi-2026!")

@@ -39,7 +39,9 @@ def _api(username: str) -> Client:
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_demo_meetings_acceptance_and_second_load(monkeypatch: Any) -> None:
+def test_demo_meetings_acceptance_and_second_load(monkeypatch: Any, settings: Any) -> None:
+    # As on `make run`: demo accounts' API keys work only while DEBUG is on.
+    settings.DEBUG = True
     call_command("load_demo", verbosity=0, stdout=StringIO())
     monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 22))
     board = _api("demo_board")

@@ -199,7 +199,11 @@ def _check_day(day: dt.date) -> None:
 
 @pytest.mark.slow
 @pytest.mark.django_db(transaction=False)
-def test_demo_lives_on_the_day_of_the_load_and_on_a_later_day(monkeypatch: Any) -> None:
+def test_demo_lives_on_the_day_of_the_load_and_on_a_later_day(
+    monkeypatch: Any, settings: Any
+) -> None:
+    # As on `make run`: demo accounts' API keys work only while DEBUG is on.
+    settings.DEBUG = True
     _freeze(monkeypatch, dt.date(2026, 12, 2))
     _load()
     _check_day(dt.date(2026, 12, 2))

@@ -169,6 +169,8 @@
 
   function init(root) {
     root.querySelectorAll("select[data-autocomplete]").forEach(function (select) {
+      // A short list rendered whole stays a plain select when one unit is picked.
+      if (select.hasAttribute("data-complete") && !select.multiple) return;
       if (!select._ac) {
         select._ac = true;
         enhance(select);
