@@ -25,8 +25,13 @@ README_PRODUCTION = {
 }
 
 
+# Variables the test run itself sets (the browser tests set the async one) that a
+# production process never has.
+TEST_ONLY_ENV = {"DEBUG", "DANVAN_TESTING", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def run_manage(tmp_path: Path, *args: str, **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "DANVAN_TESTING"}}
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_ENV}
     env = {k: v for k, v in env.items() if not k.startswith("SECURE_")}
     env.pop("DATABASE_URL", None)
     env.update(README_PRODUCTION, DANVAN_VAR_DIR=str(tmp_path), **extra)
