@@ -119,6 +119,7 @@ def _server_env() -> dict[str, str]:
         SECRET_KEY="bench-load-" + secrets.token_hex(16),
         ALLOWED_HOSTS="127.0.0.1",
         SECURE_COOKIES="0",
+        SECURE_SSL_REDIRECT="0",  # plain HTTP on loopback
         PORTAL_CACHE_SECONDS="300",
         LOG_LEVEL="WARNING",
     )
@@ -129,8 +130,8 @@ def _server_env() -> dict[str, str]:
 class LoadServer(Server):
     """bench/portal.py's gunicorn, with this bench's workers and threads."""
 
-    def __init__(self, extra: list[str]) -> None:
-        self.env, self.log, self.extra = _server_env(), OUT / "gunicorn-load.log", extra
+    def __init__(self, extra: list[str], label: str = "app") -> None:
+        self.env, self.log, self.extra = _server_env(), OUT / f"gunicorn-load-{label}.log", extra
         self.log.write_text("")
         self.start()
 
@@ -194,7 +195,9 @@ def paths(port: int) -> dict[str, list[str]]:
     }
 
 
-def run_mix(port: int, kinds: dict[str, list[str]], heads: dict[str, dict[str, str]], args) -> dict:
+def run_mix(
+    ports: dict[str, int], kinds: dict[str, list[str]], heads: dict[str, dict[str, str]], args
+) -> dict:
     procs = {}
     for kind, share in MIX.items():
         connections = max(int(args.connections * share), 1)
@@ -205,7 +208,13 @@ def run_mix(port: int, kinds: dict[str, list[str]], heads: dict[str, dict[str, s
         script = Path(tempfile.mkstemp(suffix=".lua")[1])
         script.write_text(lua)
         command = ["wrk", "-t1", f"-c{connections}", f"-d{args.seconds}s"]
-        command += ["--timeout", f"{TIMEOUT_S}s", "-s", str(script), f"http://127.0.0.1:{port}"]
+        command += [
+            "--timeout",
+            f"{TIMEOUT_S}s",
+            "-s",
+            str(script),
+            f"http://127.0.0.1:{ports[kind]}",
+        ]
         procs[kind] = (
             connections,
             script,
@@ -229,47 +238,43 @@ def run_mix(port: int, kinds: dict[str, list[str]], heads: dict[str, dict[str, s
     return results
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=60, help="thời gian tải")
-    parser.add_argument("--connections", type=int, default=200, help="số kết nối đồng thời")
-    parser.add_argument("--workers", type=int, default=4, help="số worker gunicorn (README: 4)")
-    parser.add_argument(
-        "--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)"
-    )
-    args = parser.parse_args()
-    if not shutil.which("wrk"):
-        print("Cần wrk: sudo apt-get install -y wrk")
-        return 2
-    token = prepare()
-    extra = ["-w", str(args.workers)]
-    if args.threads > 1:
-        extra += ["--threads", str(args.threads), "-k", "gthread"]
-    server = LoadServer(extra)
+PORTAL_KINDS = ("portal-cache", "portal-list")
+
+
+def measure(args, token: str, extra: list[str], portal_extra: list[str] | None) -> dict:
+    """One mixed run. With ``portal_extra`` the public pages have their own gunicorn pool
+    (as the README deploys: the proxy sends the portal to it), the rest go to the app pool."""
+    server = LoadServer(extra, "app")
+    portal = LoadServer(portal_extra, "portal") if portal_extra else server
     try:
-        kinds = paths(server.port)
+        kinds = paths(portal.port)
         cookie = login(server.port)
         heads = {
             "portal-cache": {}, "portal-list": {},
             "api": {"Authorization": f"Bearer {token}"}, "dashboard": {"Cookie": cookie},
         }  # fmt: skip
+        ports = {kind: portal.port if kind in PORTAL_KINDS else server.port for kind in kinds}
         for kind, addresses in kinds.items():  # warm: templates, the page cache
             for address in addresses * 4:
-                status = get(server.port, address, timeout=30)[0] if not heads[kind] else None
+                status = get(ports[kind], address, timeout=30)[0] if not heads[kind] else None
                 if status and status >= 400:
                     raise RuntimeError(f"{address} trả về {status}")
-        results = run_mix(server.port, kinds, heads, args)
+        results = run_mix(ports, kinds, heads, args)
         tick = time.perf_counter()
         health = get(server.port, "/healthz", timeout=30)[0]
-        health_ms = (time.perf_counter() - tick) * 1000
+        results["_health"] = (health, (time.perf_counter() - tick) * 1000)
     finally:
+        if portal is not server:
+            portal.stop()
         server.stop()
-    print(
-        f"\n== Tải hỗn hợp: {args.connections} kết nối, {args.seconds} s, gunicorn "
-        f"{args.workers} worker × {args.threads} luồng; {os.cpu_count()} lõi dùng chung với wrk =="
-    )
+    return results
+
+
+def report(title: str, results: dict) -> None:
+    print(f"\n== {title} ==")
     head = f"{'loại':<14} {'kết nối':>7} {'yêu cầu/s':>10} {'p50 ms':>8} {'p95 ms':>8}"
     print(head + f" {'p99 ms':>8} {'lỗi':>5} {'>10 s':>6}")
+    health, health_ms = results.pop("_health")
     for kind, r in results.items():
         print(
             f"{kind:<14} {r['connections']:>7} {r['rps']:>10.1f} {r['p50']:>8.1f} {r['p95']:>8.1f} "
@@ -281,6 +286,42 @@ def main() -> int:
     print(f"tổng {total:.1f} yêu cầu/s; /healthz sau khi chạy: {health} trong {health_ms:.1f} ms")
     verdict = "ĐẠT" if errors == 0 and cached >= 500 else "CHƯA ĐẠT"
     print(f"mục tiêu (0 lỗi, không yêu cầu nào > 10 s, trang cache ≥ 500/s): {verdict}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=60, help="thời gian tải")
+    parser.add_argument("--connections", type=int, default=200, help="số kết nối đồng thời")
+    parser.add_argument("--workers", type=int, default=4, help="số worker gunicorn (README: 4)")
+    parser.add_argument(
+        "--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)"
+    )
+    parser.add_argument(
+        "--portal-workers", type=int, default=1,
+        help="worker của nhóm tiến trình riêng cho cổng thông tin (README: 1); 0: bỏ qua",
+    )  # fmt: skip
+    parser.add_argument("--portal-threads", type=int, default=8, help="luồng mỗi worker cổng")
+    parser.add_argument("--one-pool", action="store_true", help="chỉ đo một nhóm tiến trình chung")
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        print("Cần wrk: sudo apt-get install -y wrk")
+        return 2
+    token = prepare()
+    extra = ["-w", str(args.workers)]
+    if args.threads > 1:
+        extra += ["--threads", str(args.threads), "-k", "gthread"]
+    portal_extra = ["-w", str(args.portal_workers), "--threads", str(args.portal_threads)]
+    portal_extra += ["-k", "gthread"]
+    where = f"{os.cpu_count()} lõi dùng chung với wrk"
+    pool = f"gunicorn {args.workers} worker × {args.threads} luồng"
+    runs = [(f"một nhóm tiến trình: {pool}", None)]
+    if args.portal_workers and not args.one_pool:
+        own = f"{args.portal_workers} worker × {args.portal_threads} luồng"
+        runs.append((f"ứng dụng: {pool}; cổng thông tin riêng: {own}", portal_extra))
+    for label, portal in runs:
+        results = measure(args, token, extra, portal)
+        title = f"Tải hỗn hợp: {args.connections} kết nối, {args.seconds} s, {label}; {where}"
+        report(title, results)
     return 0
 
 
