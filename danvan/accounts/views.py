@@ -19,6 +19,7 @@ from danvan.access.grants import account_refusal
 from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.accounts import selectors, services
+from danvan.accounts.exports import users_xlsx
 from danvan.accounts.forms import (
     ProfileForm,
     RoleGrantForm,
@@ -28,6 +29,7 @@ from danvan.accounts.forms import (
     VietnamesePasswordChangeForm,
 )
 from danvan.accounts.models import User
+from danvan.core.exports import asked, wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.people.selectors import person_get
@@ -49,6 +51,8 @@ def user_list(request: AppRequest) -> HttpResponse:
         role=data.get("role", ""),
         active=active,
     )
+    if wants_xlsx(request):
+        return users_xlsx(users, filters=asked(form))
     page = Paginator(users, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "q": data.get("q", "")}
     template = "accounts/_user_results.html" if request.htmx else "accounts/user_list.html"

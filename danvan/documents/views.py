@@ -20,9 +20,11 @@ from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core import clock, concurrency, trash
 from danvan.core.errors import int_param
+from danvan.core.exports import wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.documents import selectors, services
+from danvan.documents.exports import documents_xlsx
 from danvan.documents.forms import (
     DocumentForm,
     IssueForm,
@@ -82,6 +84,22 @@ def document_list(request: AppRequest) -> HttpResponse:
         stub=True if filters["stub"] == "1" else None,
         issuer=filters["issuer"],
     )
+    if wants_xlsx(request):
+        typed = filters["doc_type"]
+        kind = (
+            DocumentType.objects.filter(pk=int(typed)).first()
+            if typed.isdigit() and len(typed) < 10
+            else None
+        )
+        shown = [
+            ("Từ khóa", filters["q"]),
+            ("Loại", kind.name if kind else ""),
+            ("Năm", filters["year"]),
+            ("Đến / đi", dict(Document.Direction.choices).get(filters["direction"], "")),
+            ("Chưa đủ thông tin", "có" if filters["stub"] == "1" else ""),
+            ("Cơ quan ban hành", filters["issuer"]),
+        ]
+        return documents_xlsx(docs, filters=shown)
     context = {
         "filters": filters,
         "filtering": any(filters.values()),

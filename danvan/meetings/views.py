@@ -19,10 +19,13 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.core import clock, concurrency, trash
+from danvan.core.exports import wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.lib import periods
+from danvan.lib.dates import format_date
 from danvan.meetings import forms, selectors, services
+from danvan.meetings.exports import meetings_xlsx
 from danvan.meetings.models import Meeting, MeetingKind
 from danvan.org.selectors import org_unit_list
 from danvan.tasks.models import Task
@@ -43,6 +46,18 @@ def meeting_list(request: AppRequest) -> HttpResponse:
         date_to=filters.get("date_to"),
         status=filters.get("status") or "",
     )
+    if wants_xlsx(request):
+        unit = filters.get("org_unit")
+        named = org_unit_list(user=request.user, cap=Cap.MEETING_VIEW).filter(pk=unit).first()
+        shown = [
+            ("Từ khóa", filters.get("q") or ""),
+            ("Loại", str(filters.get("kind") or "")),
+            ("Đơn vị", named.name if unit and named else ""),
+            ("Từ ngày", format_date(filters.get("date_from"))),
+            ("Đến ngày", format_date(filters.get("date_to"))),
+            ("Tình trạng", dict(Meeting.Status.choices).get(filters.get("status") or "", "")),
+        ]
+        return meetings_xlsx(meetings, filters=shown)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,

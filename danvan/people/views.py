@@ -12,10 +12,12 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core import concurrency
+from danvan.core.exports import wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.org.selectors import org_unit_get
 from danvan.people import selectors, services
+from danvan.people.exports import people_xlsx
 from danvan.people.forms import PersonForm, PositionForm
 
 PAGE_SIZE = 30
@@ -34,6 +36,9 @@ def person_list(request: AppRequest) -> HttpResponse:
     people = selectors.person_search(
         user=request.user, q=q, org_unit=unit.pk if unit is not None else None
     )
+    if wants_xlsx(request):
+        shown = [("Từ khóa", q), ("Đơn vị", unit.name if unit is not None else "")]
+        return people_xlsx(people, filters=shown)
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "q": q,

@@ -16,9 +16,11 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
 from danvan.core import concurrency
+from danvan.core.exports import asked, wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.tasks import selectors, services
+from danvan.tasks.exports import tasks_xlsx
 from danvan.tasks.forms import ProgressForm, ReasonForm, TaskFilterForm, TaskForm
 from danvan.tasks.models import OPEN_STATUSES, Task
 from danvan.tasks.programmes import month_end
@@ -40,6 +42,9 @@ def _list(request: AppRequest, *, mine: bool) -> HttpResponse:
         else None
     )
     tasks = selectors.task_search(user=request.user, status=status, base=base, **filters)
+    if wants_xlsx(request):
+        title = "Việc của đơn vị tôi" if mine else "Nhiệm vụ"
+        return tasks_xlsx(tasks, title=title, filters=asked(form, {"status": "Tình trạng"}))
     counts = selectors.task_status_counts(user=request.user, base=base, **filters)
     context = {
         "mine": mine,
