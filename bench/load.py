@@ -130,8 +130,9 @@ def _server_env() -> dict[str, str]:
 class LoadServer(Server):
     """bench/portal.py's gunicorn, with this bench's workers and threads."""
 
-    def __init__(self, extra: list[str], label: str = "app") -> None:
+    def __init__(self, extra: list[str], label: str = "app", nice: int = 0) -> None:
         self.env, self.log, self.extra = _server_env(), OUT / f"gunicorn-load-{label}.log", extra
+        self.nice = nice
         self.log.write_text("")
         self.start()
 
@@ -142,6 +143,8 @@ class LoadServer(Server):
             s.bind(("127.0.0.1", 0))
             self.port = int(s.getsockname()[1])
         command = [str(Path(sys.executable).parent / "gunicorn"), "danvan.wsgi", *self.extra]
+        if self.nice:
+            command = ["nice", "-n", str(self.nice), *command]
         command += ["-b", f"127.0.0.1:{self.port}", "--no-control-socket", "--timeout", "60"]
         with self.log.open("a") as log:
             self.process = subprocess.Popen(
@@ -245,7 +248,7 @@ def measure(args, token: str, extra: list[str], portal_extra: list[str] | None) 
     """One mixed run. With ``portal_extra`` the public pages have their own gunicorn pool
     (as the README deploys: the proxy sends the portal to it), the rest go to the app pool."""
     server = LoadServer(extra, "app")
-    portal = LoadServer(portal_extra, "portal") if portal_extra else server
+    portal = LoadServer(portal_extra, "portal", args.portal_nice) if portal_extra else server
     try:
         kinds = paths(portal.port)
         cookie = login(server.port)
@@ -301,6 +304,10 @@ def main() -> int:
         help="worker của nhóm tiến trình riêng cho cổng thông tin (README: 1); 0: bỏ qua",
     )  # fmt: skip
     parser.add_argument("--portal-threads", type=int, default=8, help="luồng mỗi worker cổng")
+    parser.add_argument(
+        "--portal-nice", type=int, default=5,
+        help="độ ưu tiên CPU thấp hơn cho nhóm cổng thông tin (README: nice 5); 0: như ứng dụng",
+    )  # fmt: skip
     parser.add_argument("--one-pool", action="store_true", help="chỉ đo một nhóm tiến trình chung")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -316,7 +323,7 @@ def main() -> int:
     pool = f"gunicorn {args.workers} worker × {args.threads} luồng"
     runs = [(f"một nhóm tiến trình: {pool}", None)]
     if args.portal_workers and not args.one_pool:
-        own = f"{args.portal_workers} worker × {args.portal_threads} luồng"
+        own = f"{args.portal_workers} worker × {args.portal_threads} luồng, nice {args.portal_nice}"
         runs.append((f"ứng dụng: {pool}; cổng thông tin riêng: {own}", portal_extra))
     for label, portal in runs:
         results = measure(args, token, extra, portal)
