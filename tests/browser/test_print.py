@@ -26,7 +26,8 @@ def test_a_task_and_a_meeting_print_without_the_application_around_them(
     )  # fmt: skip
     meeting = meeting_create(
         actor=SYSTEM, title="Giao ban tháng 10/2026",
-        kind=MeetingKind.objects.get(code="giao-ban-thang"), org_unit=tree.hoang_mai,
+        kind=MeetingKind.objects.get_or_create(code="giao-ban", name="Giao ban")[0],
+        org_unit=tree.hoang_mai,
         starts_at=timezone.make_aware(dt.datetime(2026, 10, 5, 8)),
     )  # fmt: skip
     page = browser.new_page(viewport={"width": 1280, "height": 900})
