@@ -19,7 +19,7 @@ from django.urls import reverse
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting.completeness import GRASSROOTS_LEVEL, is_active_during
-from danvan.reporting.models import Report, ReportForm
+from danvan.reporting.models import Report, ReportForm, Status
 from danvan.reporting.services import input_window
 
 
@@ -43,24 +43,25 @@ class Assignment:
         return bool(unit.kind.is_place) and unit.level.code == GRASSROOTS_LEVEL
 
 
+_FORM_FIELDS = ("code", "name", "period_type", "cutoff", "opens_days", "due_days", "lock_days")
+
+
 def assignments() -> list[Assignment]:
-    """Active forms with whom they expect (two queries)."""
-    forms = {f.pk: f for f in ReportForm.objects.filter(is_active=True)}
-    if not forms:
-        return []
-    found: dict[int, tuple[set[int], set[int], set[int]]] = {
-        pk: (set(), set(), set()) for pk in forms
-    }
-    rows = ReportForm.objects.filter(pk__in=list(forms)).values_list(
-        "pk", "unit_kinds", "organisation_kinds", "levels"
+    """Active forms with whom they expect, in one query (the menu count reads it on every
+    page): a row per combination of the form's unit kinds, organisation kinds and levels."""
+    rows = ReportForm.objects.filter(is_active=True).values_list(
+        "pk", *_FORM_FIELDS, "unit_kinds", "organisation_kinds", "levels"
     )
-    for pk, kind, organisation_kind, level in rows:
-        kinds, organisation_kinds, levels = found[pk]
-        for value, bucket in (
-            (kind, kinds),
-            (organisation_kind, organisation_kinds),
-            (level, levels),
-        ):
+    forms: dict[int, ReportForm] = {}
+    found: dict[int, tuple[set[int], set[int], set[int]]] = {}
+    for pk, *fields, kind, organisation_kind, level in rows:
+        if pk not in forms:
+            forms[pk] = ReportForm(
+                pk=pk, is_active=True, **dict(zip(_FORM_FIELDS, fields, strict=True))
+            )
+            found[pk] = (set(), set(), set())
+        buckets = found[pk]
+        for value, bucket in zip((kind, organisation_kind, level), buckets, strict=True):
             if value is not None:
                 bucket.add(value)
     return [
@@ -128,41 +129,48 @@ def open_units(units: Iterable[OrgUnit], day: dt.date) -> list[OrgUnit]:
     return [u for u in units if u.valid_to is None or u.valid_to >= day]
 
 
-def due_reports(
-    *,
-    units: Sequence[OrgUnit],
-    day: dt.date,
-    lead: int | None,
-    reports: QuerySet[Report],
-    forms: Sequence[Assignment] | None = None,
-) -> list[DueReport]:
-    """Reports ``units`` owe on ``day`` and have not sent (``reports``: where to look for
-    what they already started or sent; one query). Returned reports are not listed: they
-    have their own line with the reason."""
-    units = open_units(units, day)
-    wanted: list[tuple[Assignment, OrgUnit, Window]] = []
-    for assignment in assignments() if forms is None else forms:
+Wanted = tuple[Assignment, OrgUnit, Window]
+
+
+def owed(
+    *, units: Sequence[OrgUnit], day: dt.date, lead: int | None, forms: Sequence[Assignment]
+) -> list[Wanted]:
+    """(form, unit, window) of every report ``units`` owe on ``day``, sent or not."""
+    found: list[Wanted] = []
+    for assignment in forms:
         for window in windows(assignment.form, day, lead):
-            for unit in units:
+            for unit in open_units(units, day):
                 if assignment.expects(unit) and is_active_during(unit, window.period):
-                    wanted.append((assignment, unit, window))
-    if not wanted:
-        return []
-    codes = {w.period.code for _, _, w in wanted}
-    stored = {
-        (r.form_id, r.org_unit_id, r.period): r
-        for r in reports.filter(org_unit__in=[u.pk for u in units], period__in=codes).only(
-            "pk", "form_id", "org_unit_id", "period", "status"
-        )
-    }
+                    found.append((assignment, unit, window))
+    return found
+
+
+def not_sent(wanted: Sequence[Wanted], stored: Iterable[Report], day: dt.date) -> list[DueReport]:
+    """The ``wanted`` reports with nothing sent among ``stored``. Returned reports are not
+    listed: they have their own line, with the reason."""
+    by_key = {(r.form_id, r.org_unit_id, r.period): r for r in stored}
     found = []
     for assignment, unit, window in wanted:
-        report = stored.get((assignment.form.pk, unit.pk, window.period.code))
-        if report is not None and report.status != "draft":
+        report = by_key.get((assignment.form.pk, unit.pk, window.period.code))
+        if report is not None and report.status != Status.DRAFT:
             continue
         found.append(DueReport(assignment.form, unit, window, report, day))
     found.sort(key=lambda d: (d.window.due, d.unit.name, d.form.code))
     return found
+
+
+def due_reports(
+    *, units: Sequence[OrgUnit], day: dt.date, lead: int | None, reports: QuerySet[Report]
+) -> list[DueReport]:
+    """Reports ``units`` owe on ``day`` and have not sent (``reports``: where to look for
+    what they already started or sent)."""
+    wanted = owed(units=units, day=day, lead=lead, forms=assignments())
+    if not wanted:
+        return []
+    stored = reports.filter(
+        org_unit__in={u.pk for _, u, _ in wanted}, period__in={w.period.code for _, _, w in wanted}
+    ).only("pk", "form_id", "org_unit_id", "period", "status")
+    return not_sent(wanted, stored, day)
 
 
 def unit_fields() -> list[str]:

@@ -16,6 +16,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap, roles_with
 from danvan.access.scope import scoped
 from danvan.core import clock
@@ -25,7 +26,6 @@ from danvan.notifications.models import Notification
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import Report, Status
 from danvan.tasks.models import Task, TaskStatus
-from danvan.tasks.selectors import my_unit_tasks_base
 
 # Tasks are listed from this many days before their deadline.
 TASK_HORIZON_DAYS = 7
@@ -60,31 +60,41 @@ class Inbox:
         )
 
 
-def _own_units(user: Any, cap: Cap) -> list[OrgUnit]:
-    """The units where ``user`` holds a role carrying ``cap`` (one query)."""
-    return list(
-        OrgUnit.objects.filter(
-            role_assignments__user_id=user.pk, role_assignments__role__in=roles_with(cap)
+class _Units:
+    """The units where the user holds a role, by what the role allows (one query)."""
+
+    def __init__(self, user: Any) -> None:
+        self.rows = list(
+            RoleAssignment.objects.filter(user_id=user.pk)
+            .select_related(*(f"org_unit__{f}" for f in deadlines.unit_fields()))
+            .order_by("org_unit__path")
         )
-        .select_related(*deadlines.unit_fields())
-        .distinct()
-        .order_by("path")
-    )
+
+    def holding(self, cap: Cap) -> list[OrgUnit]:
+        roles = set(roles_with(cap))
+        found: dict[int, OrgUnit] = {}
+        for row in self.rows:
+            if row.role in roles:
+                found.setdefault(row.org_unit_id, row.org_unit)
+        return list(found.values())
 
 
-def _reports(user: Any, today: dt.date, inbox: Inbox) -> None:
-    units = _own_units(user, Cap.REPORT_ENTER)
+def _reports(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
+    entering = units.holding(Cap.REPORT_ENTER)
     visible = scoped(Report.objects.all(), user, Cap.REPORT_VIEW)
-    if units:
-        inbox.reports_due = deadlines.due_reports(
-            units=units, day=today, lead=None, reports=visible
-        )
-        inbox.returned = list(
-            visible.filter(org_unit__in=units, status=Status.RETURNED)
+    if entering:
+        wanted = deadlines.owed(units=entering, day=today, lead=None, forms=deadlines.assignments())
+        codes = {w.period.code for _, _, w in wanted}
+        # One query for both lines: the reports of the periods due, and the returned ones.
+        stored = list(
+            visible.filter(org_unit__in=[u.pk for u in entering])
+            .filter(Q(period__in=codes) | Q(status=Status.RETURNED))
             .select_related("form", "org_unit", "decided_by")
             .order_by("-decided_at", "-id")
         )
-    approving = _own_units(user, Cap.REPORT_APPROVE)
+        inbox.reports_due = deadlines.not_sent(wanted, stored, today)
+        inbox.returned = [r for r in stored if r.status == Status.RETURNED]
+    approving = units.holding(Cap.REPORT_APPROVE)
     if approving:
         # Approval is judged at the unit above: the reports of the units right under the
         # ones where I approve (a unit at the top of the tree approves its own).
@@ -100,11 +110,19 @@ def _reports(user: Any, today: dt.date, inbox: Inbox) -> None:
         )
 
 
-def _tasks(user: Any, today: dt.date, inbox: Inbox) -> None:
-    mine = my_unit_tasks_base(user=user).open().select_related("lead_unit", "owner_unit")
+def _tasks(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
+    """Open tasks led or co-led by my units: due within the horizon, or new (assigned)."""
+    ids = [u.pk for u in units.holding(Cap.TASK_VIEW)]
+    if not ids:
+        return
+    ours = Task.objects.filter(Q(lead_unit__in=ids) | Q(co_units__in=ids)).values("pk")
     horizon = today + dt.timedelta(days=TASK_HORIZON_DAYS)
-    rows = list(
-        mine.filter(Q(deadline__lte=horizon) | Q(status=TaskStatus.NEW)).order_by("deadline", "id")
+    rows = (
+        scoped(Task.objects.open(), user, Cap.TASK_VIEW)
+        .filter(pk__in=ours)
+        .filter(Q(deadline__lte=horizon) | Q(status=TaskStatus.NEW))
+        .select_related("lead_unit", "owner_unit")
+        .order_by("deadline", "id")
     )
     for task in rows:
         if task.deadline is not None and task.deadline <= horizon:
@@ -113,18 +131,19 @@ def _tasks(user: Any, today: dt.date, inbox: Inbox) -> None:
             inbox.assigned.append(task)
 
 
-def _meetings(user: Any, today: dt.date, inbox: Inbox) -> None:
-    units = _own_units(user, Cap.MEETING_VIEW)
-    invited = Q(org_unit__in=units, person__isnull=True)
+def _meetings(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
+    """Planned meetings from today on where I am invited by name, or my unit is."""
+    invited = Q(org_unit__in=[u.pk for u in units.holding(Cap.MEETING_VIEW)], person__isnull=True)
     if getattr(user, "person_id", None):
         invited |= Q(person_id=user.person_id)
-    elif not units:
-        return
-    meeting_ids = Attendance.objects.filter(invited).values("meeting_id")
     start = timezone.make_aware(dt.datetime.combine(today, dt.time.min))
     meetings = (
         scoped(Meeting.objects.all(), user, Cap.MEETING_VIEW)
-        .filter(pk__in=meeting_ids, status=Meeting.Status.PLANNED, starts_at__gte=start)
+        .filter(
+            pk__in=Attendance.objects.filter(invited).values("meeting_id"),
+            status=Meeting.Status.PLANNED,
+            starts_at__gte=start,
+        )
         .select_related("org_unit", "kind")
         .order_by("starts_at", "id")
     )
@@ -157,9 +176,12 @@ def inbox(*, user: Any, with_files: bool = True) -> Inbox:
     found = Inbox(today=today)
     if not getattr(user, "is_authenticated", False):
         return found
-    _reports(user, today, found)
-    _tasks(user, today, found)
-    _meetings(user, today, found)
+    units = _Units(user)
+    if not units.rows:
+        return found
+    _reports(user, today, units, found)
+    _tasks(user, today, units, found)
+    _meetings(user, today, units, found)
     if with_files:
         _invitations(user, found)
     return found
