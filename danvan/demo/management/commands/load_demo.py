@@ -7,10 +7,12 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from danvan.access.system import SYSTEM
+from danvan.core import clock
 from danvan.core.audit import acting_as
 from danvan.core.db import refresh_statistics
 from danvan.demo import portal_loader
 from danvan.demo.loader import DemoLoader, summary
+from danvan.notifications.reminders import reminders_send
 
 
 class Command(BaseCommand):
@@ -50,6 +52,8 @@ class Command(BaseCommand):
         "ảnh minh họa vẽ sẵn), một album ảnh, hai thông báo, ý kiến bạn đọc (có ý kiến chờ "
         "duyệt), phần chân trang, các văn bản công khai; biên tập viên và kiểm duyệt viên "
         "trình diễn vào nhóm quyền của Wagtail. Trang, ảnh, ý kiến đã có thì giữ nguyên."
+        " Nhắc việc: chạy send_reminders cho ngày nạp (báo cáo, nhiệm vụ sắp đến hạn và quá "
+        "hạn), để chuông thông báo của người dùng trình diễn không trống; một lần mỗi ngày."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -64,9 +68,11 @@ class Command(BaseCommand):
             # Last, after the users: pages are written by demo_editor, published by
             # demo_moderator, and both join their Wagtail groups.
             portal = portal_loader.PortalLoader(progress).run()
+            # The day's reminders, as the daily run would write them (once a day).
+            reminded = reminders_send(day=clock.today())
         refresh_statistics()
         seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
         self.stdout.write(
             f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}; "
-            f"{portal_loader.summary(portal)}."
+            f"{portal_loader.summary(portal)}; nhắc việc: {reminded.total} thông báo mới."
         )
