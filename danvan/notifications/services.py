@@ -8,8 +8,10 @@ says what its recipient may already see (their unit's report, their task).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +43,21 @@ class Draft:
     task_id: int | None = None
     meeting_id: int | None = None
     dedupe_key: str = ""
+
+
+# Set while loading history (the demo writes two years of reports as they happened): what
+# the services would say then is no news today.
+_quiet: ContextVar[bool] = ContextVar("danvan_notifications_quiet", default=False)
+
+
+@contextlib.contextmanager
+def quiet() -> Iterator[None]:
+    """Write no notification from the services inside this block."""
+    token = _quiet.set(True)
+    try:
+        yield
+    finally:
+        _quiet.reset(token)
 
 
 def _ids(users: Iterable[Any], actor: Any = None) -> list[int]:
@@ -95,8 +112,11 @@ def notifications_write(drafts: Sequence[Draft]) -> list[Notification]:
     return rows
 
 
-def _send(users: Iterable[Any], actor: Any, **fields: Any) -> list[Notification]:
-    return notifications_write([Draft(recipient_id=pk, **fields) for pk in _ids(users, actor)])
+def _send(users: Iterable[Any], actor: Any, key: str = "", **fields: Any) -> list[Notification]:
+    if _quiet.get():
+        return []
+    drafts = [Draft(recipient_id=pk, dedupe_key=key, **fields) for pk in _ids(users, actor)]
+    return notifications_write(drafts)
 
 
 # --- links -------------------------------------------------------------------------------
@@ -140,23 +160,26 @@ def _reporters(report: Report) -> list[Any]:
 # --- reporting ---------------------------------------------------------------------------
 
 
-def report_submitted_notify(*, actor: Any, report: Report) -> list[Notification]:
+def report_submitted_notify(*, actor: Any, report: Report, key: str = "") -> list[Notification]:
     text = f"Báo cáo {_report_name(report)} đã gửi, chờ bạn duyệt."
     return _send(
         recipients.approvers(report.org_unit),
         actor,
+        key,
         **_report_fields(report, Kind.REPORT_SUBMITTED, text),
     )
 
 
-def report_returned_notify(*, actor: Any, report: Report) -> list[Notification]:
+def report_returned_notify(*, actor: Any, report: Report, key: str = "") -> list[Notification]:
     text = f"Báo cáo {_report_name(report)} bị trả lại. Lý do: {report.return_reason}"
-    return _send(_reporters(report), actor, **_report_fields(report, Kind.REPORT_RETURNED, text))
+    fields = _report_fields(report, Kind.REPORT_RETURNED, text)
+    return _send(_reporters(report), actor, key, **fields)
 
 
-def report_approved_notify(*, actor: Any, report: Report) -> list[Notification]:
+def report_approved_notify(*, actor: Any, report: Report, key: str = "") -> list[Notification]:
     text = f"Báo cáo {_report_name(report)} đã được duyệt."
-    return _send(_reporters(report), actor, **_report_fields(report, Kind.REPORT_APPROVED, text))
+    fields = _report_fields(report, Kind.REPORT_APPROVED, text)
+    return _send(_reporters(report), actor, key, **fields)
 
 
 # --- tasks -------------------------------------------------------------------------------
@@ -167,7 +190,7 @@ def _deadline(task: Task) -> str:
 
 
 def task_assigned_notify(
-    *, actor: Any, task: Task, units: Sequence[Any] | None = None
+    *, actor: Any, task: Task, units: Sequence[Any] | None = None, key: str = ""
 ) -> list[Notification]:
     """Tell the lead unit and co-units (or only ``units``, the ones newly given the task)."""
     if units is None:
@@ -176,6 +199,7 @@ def task_assigned_notify(
     return _send(
         recipients.holders(units, Cap.TASK_UPDATE),
         actor,
+        key,
         kind=Kind.TASK_ASSIGNED,
         text=text,
         url=task_url(task),
@@ -225,7 +249,9 @@ def _when(meeting: Meeting) -> str:
     return f"{moment:%H:%M} ngày {format_date(moment.date())}{place}"
 
 
-def meeting_invited_notify(*, actor: Any, attendance: Attendance) -> list[Notification]:
+def meeting_invited_notify(
+    *, actor: Any, attendance: Attendance, key: str = ""
+) -> list[Notification]:
     meeting = attendance.meeting
     if meeting.status != meeting.Status.PLANNED:
         return []
@@ -233,6 +259,7 @@ def meeting_invited_notify(*, actor: Any, attendance: Attendance) -> list[Notifi
     return _send(
         _invitees([attendance]),
         actor,
+        key,
         kind=Kind.MEETING_INVITED,
         text=text,
         url=meeting_url(meeting),
@@ -259,7 +286,7 @@ def meeting_changed_notify(*, actor: Any, meeting: Meeting, what: str) -> list[N
 # --- portal ------------------------------------------------------------------------------
 
 
-def comment_pending_notify(*, comment: Any) -> list[Notification]:
+def comment_pending_notify(*, comment: Any, key: str = "") -> list[Notification]:
     try:
         url = reverse("portal_comments:list")
     except NoReverseMatch:
@@ -267,7 +294,7 @@ def comment_pending_notify(*, comment: Any) -> list[Notification]:
     title = getattr(comment.page, "title", "")
     text = f"Ý kiến bạn đọc của «{comment.name}» về bài «{title}» chờ duyệt."
     return _send(
-        recipients.portal_moderators(), None, kind=Kind.COMMENT_PENDING, text=text, url=url
+        recipients.portal_moderators(), None, key, kind=Kind.COMMENT_PENDING, text=text, url=url
     )
 
 
