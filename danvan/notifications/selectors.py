@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from danvan.access.models import RoleAssignment
@@ -162,7 +162,7 @@ def _invitations(user: Any, inbox: Inbox) -> None:
         kind=INVITATION,
         status=GeneratedFile.Status.DONE,
     )
-    latest: dict[int, Any] = {}
+    latest: dict[int | None, Any] = {}
     for generated in files.order_by("created_at", "id"):
         latest[generated.meeting_id] = generated
     for row in inbox.meetings:
@@ -199,7 +199,7 @@ def unread_count(*, user: Any) -> int:
 
 
 def notification_page(*, user: Any, unread_only: bool = False, page: Any = 1) -> Page[Any]:
-    rows: QuerySet[Notification] = Notification.objects.filter(recipient_id=user.pk)
+    rows = Notification.objects.filter(recipient_id=user.pk)
     if unread_only:
-        rows = rows.unread()
+        rows = rows.filter(read_at__isnull=True)
     return Paginator(rows.select_related("org_unit"), PAGE_SIZE).get_page(page)
