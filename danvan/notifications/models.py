@@ -33,6 +33,20 @@ class Kind(models.TextChoices):
     COMMENT_PENDING = "comment_pending", "Ý kiến bạn đọc chờ duyệt"
 
 
+class EmailState(models.TextChoices):
+    QUEUED = "queued", "Đang chờ gửi"
+    SENT = "sent", "Đã gửi"
+    FAILED = "failed", "Gửi lỗi"
+
+
+class Delivery(models.TextChoices):
+    """How a user wants one kind of notification (default: in the app only)."""
+
+    APP = "app", "Chỉ trong ứng dụng"
+    IMMEDIATE = "immediate", "Gửi thư ngay"
+    DIGEST = "digest", "Thư tổng hợp hằng ngày"
+
+
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
@@ -84,6 +98,13 @@ class Notification(models.Model):
     created_at = models.DateTimeField("lúc", default=timezone.now, db_index=True)
     read_at = models.DateTimeField("đã đọc lúc", null=True, blank=True)
     dedupe_key = models.CharField(max_length=160, blank=True, editable=False)
+    # E-mail (danvan/notifications/email.py): "" not mailed, else queued, sent or failed
+    # (with the error, listed for administrators; the next reminder run tries again).
+    email_state = models.CharField(
+        "thư điện tử", max_length=8, choices=EmailState.choices, blank=True, default=""
+    )
+    email_error = models.TextField("lỗi gửi thư", blank=True)
+    emailed_at = models.DateTimeField("gửi thư lúc", null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 
@@ -106,3 +127,29 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class EmailPreference(models.Model):
+    """One user's choice for one kind; no row means in the app only (no mail is noise)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+        verbose_name="người dùng",
+    )
+    kind = models.CharField("loại thông báo", max_length=24, choices=Kind.choices)
+    delivery = models.CharField(
+        "cách nhận", max_length=12, choices=Delivery.choices, default=Delivery.APP
+    )
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "cách nhận thông báo"
+        verbose_name_plural = "cách nhận thông báo"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"], name="email_preference_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_kind_display()} — {self.get_delivery_display()}"

@@ -36,6 +36,8 @@ from danvan.tasks.models import Task
 class RunResult:
     reports: int = 0
     tasks: int = 0
+    digests: int = 0
+    retried: int = 0
 
     @property
     def total(self) -> int:
@@ -131,3 +133,10 @@ def reminders_send(*, day: dt.date) -> RunResult:
     reports = notifications_write(_report_drafts(day))
     tasks = notifications_write(_task_drafts(day))
     return RunResult(reports=len(reports), tasks=len(tasks))
+
+
+def mail_send() -> RunResult:
+    """After the reminders: queue the daily digests and retry the failed mails."""
+    from danvan.notifications import email
+
+    return RunResult(retried=email.retry_failed(), digests=email.digests_queue())

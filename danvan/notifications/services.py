@@ -106,9 +106,21 @@ def notifications_write(drafts: Sequence[Draft]) -> list[Notification]:
         )
     if not rows:
         return []
-    # A reminder run racing another one: the unique key keeps one, the other is dropped.
+    # A reminder run racing another one: the unique key keeps one, the other is dropped
+    # (and rows written that way come back without their ids: read them again).
     ignore = any(row.dedupe_key for row in rows)
     Notification.objects.bulk_create(rows, ignore_conflicts=ignore)
+    if ignore:
+        rows = list(
+            Notification.objects.filter(
+                created_at=now,
+                recipient_id__in={r.recipient_id for r in rows},
+                kind__in={r.kind for r in rows},
+            )
+        )
+    from danvan.notifications.email import queue_immediate
+
+    queue_immediate(rows)
     return rows
 
 

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:pk>/mo/", views.notification_open, name="open"),
     path("<int:pk>/da-doc/", views.notification_read, name="read"),
     path("da-doc-tat-ca/", views.notification_read_all, name="read_all"),
+    path("cach-nhan/", views.preferences, name="preferences"),
+    path("huy-nhan-thu/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]
