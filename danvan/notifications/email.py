@@ -18,6 +18,7 @@ Every mail carries a one-click unsubscribe for its kind (a signed link, RFC 8058
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -119,7 +120,7 @@ def queue_immediate(rows: Iterable[Notification]) -> int:
     ids = [r.pk for r in chosen]
     Notification.objects.filter(pk__in=ids).update(email_state=EmailState.QUEUED)
     for pk in ids:
-        transaction.on_commit(lambda pk=pk: send_one.enqueue(notification_id=pk))
+        transaction.on_commit(functools.partial(send_one.enqueue, notification_id=pk))
     return len(ids)
 
 
@@ -128,7 +129,7 @@ def send_one(notification_id: int) -> str:
     """Send one queued notice (the django-tasks entry point)."""
     with transaction.atomic():
         row = (
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .select_related("recipient", "org_unit")
             .filter(pk=notification_id)
             .first()
@@ -186,7 +187,7 @@ def send_digest(user_id: int) -> str:
     with transaction.atomic():
         rows = list(
             _pending_digest(user_id)
-            .select_for_update()
+            .select_for_update(of=("self",))
             .select_related("recipient", "org_unit")
             .order_by("created_at", "id")
         )
