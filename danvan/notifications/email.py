@@ -130,7 +130,7 @@ def send_one(notification_id: int) -> str:
     with transaction.atomic():
         row = (
             Notification.objects.select_for_update(of=("self",))
-            .select_related("recipient", "org_unit")
+            .select_related("recipient", "org_unit", "meeting")
             .filter(pk=notification_id)
             .first()
         )
@@ -275,7 +275,39 @@ def _single_message(row: Notification) -> EmailMultiAlternatives:
     _links([row])
     context = {**_context(row.recipient, [row.kind]), "row": row}
     subject = f"[danvan] {row.get_kind_display()}: {row.text[:120]}"
-    return _message(row.recipient, subject, "single", context)
+    mail = _message(row.recipient, subject, "single", context)
+    if row.kind in (Kind.MEETING_INVITED, Kind.MEETING_CHANGED) and row.meeting_id:
+        meeting = row.meeting
+        if meeting is not None:
+            mail.attach(f"hoi-nghi-{meeting.pk}.ics", meeting_ics(meeting), "text/calendar")
+    return mail
+
+
+def meeting_ics(meeting: Any) -> bytes:
+    """The meeting as one calendar event (the same UID as the series feed, so a calendar
+    that has it already updates it rather than adding a second one)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//danvan//Giay moi hoi nghi//VI")
+    calendar.add("version", "2.0")
+    calendar.add("method", "PUBLISH")
+    event = Event()
+    event.add("uid", f"hoi-nghi-{meeting.pk}@danvan")
+    event.add("dtstamp", timezone.now())
+    starts = timezone.localtime(meeting.starts_at)
+    event.add("dtstart", starts)
+    event.add(
+        "dtend",
+        timezone.localtime(meeting.ends_at) if meeting.ends_at else starts + dt.timedelta(hours=2),
+    )
+    event.add("summary", meeting.title)
+    event.add("location", meeting.place or ("Trực tuyến" if meeting.is_online else ""))
+    event.add("url", _absolute(reverse("meetings:detail", args=[meeting.pk])))
+    event.add("status", "CANCELLED" if meeting.status == meeting.Status.CANCELLED else "CONFIRMED")
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return bytes(calendar.to_ical())
 
 
 def _digest_message(rows: list[Notification]) -> EmailMultiAlternatives:

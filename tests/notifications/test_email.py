@@ -181,3 +181,37 @@ def test_the_preferences_page(cast: Any, db: Any, as_user: Any) -> None:
         and "Chọn cách nhận cho: Nhiệm vụ sắp đến hạn" in refused.content.decode()
     )
     assert email.deliveries(cast.reporter)[Kind.TASK_DUE] == Delivery.DIGEST
+
+
+def test_a_meeting_invitation_mail_carries_the_ics(
+    cast: Any, tree: Any, day: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from danvan.meetings.models import MeetingKind
+    from danvan.meetings.services import attendance_add, meeting_create
+    from tests.factories import make_person
+
+    person = make_person(tree.dinh_cong, "Nguyễn Thị Đào", "Chủ tịch Ủy ban MTTQ phường")
+    cast.reporter.person = person
+    cast.reporter.save(update_fields=["person"])
+    _prefer(cast.reporter, Delivery.IMMEDIATE, Kind.MEETING_INVITED)
+    meeting = meeting_create(
+        actor=cast.board,
+        title="Giao ban tháng 4",
+        kind=MeetingKind.objects.get(code="giao-ban-thang"),
+        org_unit=tree.hoang_mai,
+        starts_at=timezone.make_aware(dt.datetime(2024, 4, 5, 8)),
+        place="Hội trường Quận ủy",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        attendance_add(actor=cast.board, meeting=meeting, person=person)
+    (message,) = mail.outbox
+    name, content, mimetype = message.attachments[0]
+    assert name == f"hoi-nghi-{meeting.pk}.ics" and mimetype == "text/calendar"
+    text = content.decode() if isinstance(content, bytes) else content
+    assert f"UID:hoi-nghi-{meeting.pk}@danvan" in text
+    assert "DTSTART;TZID=Asia/Ho_Chi_Minh:20240405T080000" in text
+    assert "SUMMARY:Giao ban tháng 4" in text
