@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "danvan.meetings",
     "danvan.tasks",
     "danvan.drafting",
+    "danvan.notifications",
     "danvan.portal",
     "danvan.api",
     "danvan.demo",
@@ -122,6 +123,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "danvan.core.context_processors.navigation",
+                "danvan.notifications.context_processors.counts",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
@@ -299,6 +301,12 @@ if TESTING and not env_str("MEDIA_ROOT"):
 # Separation of duties in reporting: whoever submitted a report or entered any of its
 # figures may not approve it; another approver of the unit above must.
 REPORT_APPROVER_MUST_DIFFER = env_bool("REPORT_APPROVER_MUST_DIFFER", default=True)
+# Reminders (manage.py send_reminders): how many days before the due date a report or a
+# task is reminded, once a day (then once more the day after it, when overdue).
+NOTIFY_LEAD_DAYS = {
+    "report_due": env_int("NOTIFY_REPORT_LEAD_DAYS", 3),
+    "task_due": env_int("NOTIFY_TASK_LEAD_DAYS", 3),
+}
 # Largest file accepted in the document register and as task evidence.
 UPLOAD_MAX_MB = env_int("UPLOAD_MAX_MB", 20)
 # --- hostile files (issue 11) -----------------------------------------------------------

@@ -10,6 +10,7 @@ from django.shortcuts import render
 from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.core.http import AppRequest
+from danvan.notifications.selectors import inbox
 from danvan.org.selectors import org_unit_stats
 from danvan.people.selectors import person_search
 from danvan.tasks.selectors import overdue_count, overdue_tasks
@@ -30,11 +31,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: AppRequest) -> HttpResponse:
-    """Tổng quan: who I am, where my roles reach, and the tree at a glance."""
+    """Việc cần làm (danvan/notifications), then who I am, where my roles reach, and the
+    tree at a glance."""
     assignments = request.user.role_assignments.select_related("org_unit").order_by(
         "org_unit__path"
     )
     context: dict[str, Any] = {
+        "inbox": inbox(user=request.user),
         "assignments": assignments,
         "org_stats": org_unit_stats(user=request.user)
         if can(request.user, Cap.ORG_VIEW, None)
@@ -43,7 +46,7 @@ def home(request: AppRequest) -> HttpResponse:
         if can(request.user, Cap.PEOPLE_VIEW, None)
         else None,
     }
-    if can(request.user, Cap.TASK_VIEW, None):
+    if can(request.user, Cap.TASK_MANAGE, None):
         context["overdue_tasks"] = overdue_tasks(user=request.user)
         context["overdue_total"] = overdue_count(user=request.user)
     return render(request, "core/home.html", context)

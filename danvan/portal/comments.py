@@ -32,6 +32,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import require
 from danvan.core.audit import acting_as
 from danvan.lib.text import normalize_spaces
+from danvan.notifications.services import comment_pending_notify
 from danvan.portal.cache import bump_version
 from danvan.portal.models import ArticlePage, CommentStatus, ReaderComment
 
@@ -132,6 +133,7 @@ def comment_post(
     comment.status = CommentStatus.PENDING
     comment.full_clean(exclude=["page"])
     comment.save()
+    comment_pending_notify(comment=comment)
     return comment
 
 

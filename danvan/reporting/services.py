@@ -24,6 +24,7 @@ from danvan.core import uploads
 from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
+from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
 from danvan.reporting.duties import refuse_own_report
 from danvan.reporting.models import (
@@ -363,6 +364,7 @@ def report_submit(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: st
         update_fields=["status", "submitted_at", "submitted_by", "return_reason", "updated_at"]
     )
     _set_values_status(report, Status.SUBMITTED)
+    notify.report_submitted_notify(actor=actor, report=report)
     return report
 
 
@@ -401,7 +403,9 @@ def report_approve(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: s
         state = report.get_status_display().lower() if report else "chưa có"
         raise ReportLocked(f"Chỉ duyệt được báo cáo đã gửi; báo cáo này {state}.")
     refuse_own_report(actor, report)
-    return _decide(report, Status.APPROVED, actor=actor, figures=Status.APPROVED)
+    _decide(report, Status.APPROVED, actor=actor, figures=Status.APPROVED)
+    notify.report_approved_notify(actor=actor, report=report)
+    return report
 
 
 @service
@@ -415,7 +419,9 @@ def report_return(
     if report is None or report.status not in COUNTED:
         raise ReportLocked("Chỉ trả lại được báo cáo đã gửi hoặc đã duyệt.")
     report.return_reason = reason.strip()
-    return _decide(report, Status.RETURNED, actor=actor, figures=Status.DRAFT)
+    _decide(report, Status.RETURNED, actor=actor, figures=Status.DRAFT)
+    notify.report_returned_notify(actor=actor, report=report)
+    return report
 
 
 @service

@@ -32,6 +32,7 @@ from danvan.lib import files
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.meetings.models import Conclusion, Meeting
+from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
 from danvan.tasks.models import (
     OPEN_STATUSES,
@@ -187,6 +188,7 @@ def task_create(
     _validate(task, co, actor)
     task.save()
     task.co_units.set(co)
+    notify.task_assigned_notify(actor=actor, task=task, units=[lead_unit, *co])
     return task
 
 
@@ -205,6 +207,7 @@ def task_update(*, actor: Any, task: Task, version: int | None = None, **changes
     concurrency.check_version(task, version)
     before = concurrency.snapshot(task)
     old_co = set(task.co_units.values_list("pk", flat=True))
+    old_lead = task.lead_unit_id
     co = list(changes.pop("co_units", task.co_units.all()))
     for field, value in changes.items():
         if field == "title":
@@ -218,6 +221,10 @@ def task_update(*, actor: Any, task: Task, version: int | None = None, **changes
     _validate(task, co, actor)
     concurrency.save_changed(task, before, force={unit.pk for unit in co} != old_co)
     task.co_units.set(co)
+    # Units that were just given the task are told, as at its creation.
+    given = [u for u in [task.lead_unit, *co] if u.pk not in old_co and u.pk != old_lead]
+    if given:
+        notify.task_assigned_notify(actor=actor, task=task, units=given)
     return task
 
 
@@ -298,6 +305,7 @@ def task_progress_add(
         TaskEvidence.objects.create(
             update=entry, file=upload, original_name=name, kind=kind, size=upload.size or 0
         )
+    notify.task_progress_notify(actor=actor, task=task, update=entry)
     return entry
 
 

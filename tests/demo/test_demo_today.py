@@ -29,6 +29,7 @@ from danvan.documents.issuing import number_allocate
 from danvan.documents.models import DocumentType
 from danvan.lib import periods
 from danvan.meetings.models import Attendance, Meeting
+from danvan.notifications.models import Kind, Notification
 from danvan.org.models import OrgUnit
 from danvan.people.models import Person, Position
 from danvan.reporting.analytics import aggregate
@@ -67,6 +68,7 @@ def _snapshot() -> tuple[Any, ...]:
         OrgUnit.all_objects.count(),
         Person.objects.count(),
         RoleAssignment.objects.count(),
+        Notification.objects.count(),
     )
 
 
@@ -102,6 +104,18 @@ def _check_day(day: dt.date) -> None:
     )
     assert saved.saved
     assert not mine.filter(period=current.code).exists()
+    # Issue 13: the load ran the day's reminders, so demo_reporter's bell is not empty and
+    # the home page (Việc cần làm) lists last month's report, due or overdue.
+    entry = f"/quan-ly/bao-cao/nhap/{ward.pk}/{last.code}/BC_THANG/"
+    reminded = Notification.objects.filter(
+        recipient=reporter, url=entry, kind__in=[Kind.REPORT_DUE, Kind.REPORT_OVERDUE]
+    )
+    assert reminded.filter(read_at__isnull=True).exists()
+    home = Client()
+    home.force_login(reporter, backend="danvan.accounts.backends.DemoAwareBackend")
+    page = home.get("/quan-ly/").content.decode()
+    todo = page.split('id="viec-can-lam"', 1)[1].split("</section>", 1)[0]
+    assert entry in todo and ("Còn " in todo or "Quá hạn" in todo or "Hạn hôm nay" in todo)
     # Every earlier month of the phường is approved, by another user than the sender.
     for month in month_range("2025-07", last.previous().code):
         report = mine.get(period=month.code)

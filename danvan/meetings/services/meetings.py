@@ -18,6 +18,7 @@ from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.meetings.models import Meeting, MeetingKind, MeetingSeries
 from danvan.meetings.services._common import format_moment, link_citations, require_manage
+from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
 
 EDITABLE_FIELDS = (
@@ -162,6 +163,7 @@ def meeting_update(
     co_organisers = changes.pop("co_organisers", None)
     old_co = set(meeting.co_organisers.values_list("pk", flat=True))
     old_summary = meeting.summary
+    old_when = _notified_fields(meeting)
     for field, value in changes.items():
         if field in {"title", "place"}:
             value = normalize_spaces(value)
@@ -187,7 +189,23 @@ def meeting_update(
     refold(meeting)
     if meeting.summary != old_summary:
         link_citations(actor=actor, meeting=meeting)
+    changed = [label for key, label in _NOTIFIED if old_when[key] != getattr(meeting, key)]
+    if changed and meeting.status != Meeting.Status.HELD:
+        notify.meeting_changed_notify(actor=actor, meeting=meeting, what=", ".join(changed))
     return meeting
+
+
+# What invitees are told about when it changes (the field, and how the notice names it).
+_NOTIFIED = (
+    ("starts_at", "thời gian"),
+    ("ends_at", "giờ kết thúc"),
+    ("place", "địa điểm"),
+    ("status", "tình trạng"),
+)
+
+
+def _notified_fields(meeting: Meeting) -> dict[str, Any]:
+    return {key: getattr(meeting, key) for key, _ in _NOTIFIED}
 
 
 @service

@@ -13,6 +13,7 @@ from danvan.core.audit import service
 from danvan.lib.text import normalize_spaces
 from danvan.meetings.models import Attendance, BridgePoint, Conclusion, Meeting, Opinion
 from danvan.meetings.services._common import link_citations, next_value, require_manage
+from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
 from danvan.people.models import Person, Position
 
@@ -116,6 +117,7 @@ def attendance_add(
         attendance.position_as_written = _current_title(person)
     _validate_attendance(attendance)
     attendance.save()
+    notify.meeting_invited_notify(actor=actor, attendance=attendance)
     return attendance
 
 

@@ -7,10 +7,14 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from danvan.access.system import SYSTEM
+from danvan.core import clock
 from danvan.core.audit import acting_as
 from danvan.core.db import refresh_statistics
 from danvan.demo import portal_loader
 from danvan.demo.loader import DemoLoader, summary
+from danvan.demo.notices import demo_notices_write
+from danvan.notifications.reminders import reminders_send
+from danvan.notifications.services import quiet
 
 
 class Command(BaseCommand):
@@ -50,6 +54,9 @@ class Command(BaseCommand):
         "ảnh minh họa vẽ sẵn), một album ảnh, hai thông báo, ý kiến bạn đọc (có ý kiến chờ "
         "duyệt), phần chân trang, các văn bản công khai; biên tập viên và kiểm duyệt viên "
         "trình diễn vào nhóm quyền của Wagtail. Trang, ảnh, ý kiến đã có thì giữ nguyên."
+        " Thông báo: lịch sử được nạp không kèm thông báo; sau đó mỗi việc đang chờ (báo cáo "
+        "bị trả lại, chờ duyệt, nhiệm vụ mới, giấy mời hội nghị sắp tới, ý kiến chờ duyệt) có "
+        "một thông báo, và nhắc việc của ngày nạp (send_reminders); chạy lại không ghi thêm."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -60,13 +67,18 @@ class Command(BaseCommand):
                 self.stderr.write(message)
 
         with transaction.atomic(), acting_as(SYSTEM):
-            tally = DemoLoader(progress).run()
-            # Last, after the users: pages are written by demo_editor, published by
-            # demo_moderator, and both join their Wagtail groups.
-            portal = portal_loader.PortalLoader(progress).run()
+            # History is written as it happened, without its notifications (no news today).
+            with quiet():
+                tally = DemoLoader(progress).run()
+                # Last, after the users: pages are written by demo_editor, published by
+                # demo_moderator, and both join their Wagtail groups.
+                portal = portal_loader.PortalLoader(progress).run()
+            # What waits today, said once, and the day's reminders (once a day).
+            today = clock.today()
+            noticed = demo_notices_write(today=today) + reminders_send(day=today).total
         refresh_statistics()
         seconds = f"{time.monotonic() - started:.1f}".replace(".", ",")
         self.stdout.write(
             f"Đã nạp dữ liệu trình diễn ({seconds} giây): {summary(tally)}; "
-            f"{portal_loader.summary(portal)}."
+            f"{portal_loader.summary(portal)}; thông báo: {noticed} mới."
         )
