@@ -300,6 +300,10 @@ def main() -> int:
         "--threads", type=int, default=4, help="luồng mỗi worker (README: 4, gthread)"
     )
     parser.add_argument(
+        "--keep-alive", type=int, default=2,
+        help="giây giữ kết nối của nhóm ứng dụng (gunicorn --keep-alive; 0: đóng sau mỗi yêu cầu)",
+    )  # fmt: skip
+    parser.add_argument(
         "--portal-workers", type=int, default=1,
         help="worker của nhóm tiến trình riêng cho cổng thông tin (README: 1); 0: bỏ qua",
     )  # fmt: skip
@@ -314,13 +318,13 @@ def main() -> int:
         print("Cần wrk: sudo apt-get install -y wrk")
         return 2
     token = prepare()
-    extra = ["-w", str(args.workers)]
+    extra = ["-w", str(args.workers), "--keep-alive", str(args.keep_alive)]
     if args.threads > 1:
         extra += ["--threads", str(args.threads), "-k", "gthread"]
     portal_extra = ["-w", str(args.portal_workers), "--threads", str(args.portal_threads)]
     portal_extra += ["-k", "gthread"]
     where = f"{os.cpu_count()} lõi dùng chung với wrk"
-    pool = f"gunicorn {args.workers} worker × {args.threads} luồng"
+    pool = f"gunicorn {args.workers} worker × {args.threads} luồng, keep-alive {args.keep_alive} s"
     runs = [(f"một nhóm tiến trình: {pool}", None)]
     if args.portal_workers and not args.one_pool:
         own = f"{args.portal_workers} worker × {args.portal_threads} luồng, nice {args.portal_nice}"
