@@ -216,14 +216,21 @@ def my_unit_tasks(
     return task_search(user=user, status=status, base=base, **filters)
 
 
+def _overdue_live(user: Any) -> TaskQuerySet:
+    """Overdue tasks whose lead unit still exists: a task left open by a unit that closed
+    (merged or split in 2025) is history, kept on the list's «Quá hạn» tab, not a nag."""
+    today = clock.today()
+    return _visible(user).overdue(today).exclude(lead_unit__valid_to__lt=today)
+
+
 def overdue_tasks(*, user: Any, limit: int = 10) -> list[Task]:
     """The user's overdue tasks, the longest overdue first (the home page box)."""
-    tasks = _visible(user).overdue(clock.today()).order_by("deadline", "id")
+    tasks = _overdue_live(user).order_by("deadline", "id")
     return list(tasks.select_related("lead_unit", "owner_unit")[:limit])
 
 
 def overdue_count(*, user: Any) -> int:
-    return _visible(user).overdue(clock.today()).count()
+    return _overdue_live(user).count()
 
 
 def tasks_for_conclusions(*, user: Any, conclusions: Iterable[Conclusion]) -> dict[int, list[Task]]:

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from danvan.access.roles import Role
+from danvan.org.models import OrgUnit
 from danvan.tasks.models import Task, TaskStatus
 from tests.factories import UserFactory, grant
 from tests.tasks.conftest import make_meeting, new_task
@@ -306,6 +307,18 @@ def test_home_page_overdue_box_only_for_task_viewers(tasks, cast, as_user):
     assert "Nhiệm vụ quá hạn" not in html(as_user(cast.stranger).get(reverse("core:home")))
     leader = html(as_user(cast.leader).get(reverse("core:home")))
     assert "Nhiệm vụ quá hạn" in leader and "Rà soát hộ nghèo" in leader
+
+
+def test_home_page_does_not_nag_about_tasks_of_a_closed_unit(tree, cast, as_user, today):
+    """A ward merged away left its task open: history on the list, not on the home page."""
+    new_task(tree.dai_kim, "Việc của phường cũ", owner_unit=tree.hoang_mai,
+             deadline=dt.date(2023, 1, 31))  # fmt: skip
+    OrgUnit.objects.filter(pk=tree.dai_kim.pk).update(valid_to=dt.date(2023, 2, 28))
+    page = html(as_user(cast.board).get(reverse("core:home")))
+    assert "Việc của phường cũ" not in page
+    assert "Không có nhiệm vụ nào quá hạn trong phạm vi của bạn." in page
+    late = html(as_user(cast.board).get(reverse("tasks:list"), {"status": "qua_han"}))
+    assert "Việc của phường cũ" in late
 
 
 def test_home_page_without_overdue_tasks_says_so(tree, cast, as_user, today):
