@@ -92,6 +92,8 @@ def prepare() -> str:
         for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
             subprocess.run([*manage, *step], cwd=ROOT, env=build_env, check=True)
         building.replace(DB)
+    # A database built by an older checkout gets the migrations added since (new tables).
+    subprocess.run([*manage, "migrate", "--no-input", "-v0"], cwd=ROOT, env=env, check=True)
     code = (
         "from danvan.accounts.models import User\n"
         "from danvan.access.models import RoleAssignment\n"
