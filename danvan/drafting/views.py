@@ -222,7 +222,11 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
                 subject=data["subject"],
                 recipients=data["recipients"].splitlines(),
                 signature={k: data[k] for k in ("authority", "title", "name")},
-                tokens={k[4:]: v for k, v in request.POST.items() if k.startswith("tok-") and v},
+                tokens={
+                    k[4:]: str(request.POST.get(k))
+                    for k in request.POST
+                    if k.startswith("tok-") and request.POST.get(k)
+                },
                 layout=request.POST.get("layout") or None,
             )
         except concurrency.StaleText as error:
