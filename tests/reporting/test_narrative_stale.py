@@ -125,8 +125,9 @@ def test_autosave_refuses_a_stale_section_and_shows_the_other_text(cast, open_tr
     assert "Đã lưu" in other.content.decode()
 
     # «Vẫn lưu nội dung của tôi» sends the token of the text now stored: deliberate.
-    button = re.search(r"hx-vals='([^']+)'", refused.content.decode()).group(1)
-    forced_token = re.search(r'"t-n-ket_qua": "([0-9a-f]+)"', button).group(1)
+    forced_token = re.search(
+        r'data-keep-mine="n-ket_qua" data-token="([0-9a-f]+)"', refused.content.decode()
+    ).group(1)
     forced = reporter.post(save, {"n-ket_qua": "Cán bộ viết.", "t-n-ket_qua": forced_token})
     assert "Đã lưu" in forced.content.decode()
     assert _stored(unit) == {"ket_qua": "Cán bộ viết.", "tinh_hinh": "Ổn định."}
