@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 from danvan.lib.env import env_bool, env_int, env_list, env_str
@@ -259,15 +259,17 @@ _CSP_BASE = {
 if env_str("CSP_REPORT_URI"):
     _CSP_BASE["report-uri"] = [env_str("CSP_REPORT_URI")]
 CONTENT_SECURITY_POLICY = {"DIRECTIVES": _CSP_BASE}
-# Wagtail's admin (/cms/, staff only): Wagtail 8 still writes inline <script> blocks (date
-# widgets, inline panels, choosers) and style attributes, so this policy allows inline
-# script and style there; everything else stays closed (nothing from another site, no
-# plugins, forms and <base> to this site only). Its page preview frames its own origin;
-# an image being uploaded is previewed from a blob: address.
+# Wagtail's admin (/cms/, staff only): the few inline <script> blocks Wagtail 8 writes
+# (date widgets, inline panels, choosers) carry the request's nonce (danvan/core/csp.py),
+# so script runs from files and nonce-signed blocks only, never 'unsafe-inline'. Wagtail
+# still writes style= attributes, so inline style stays allowed there; everything else
+# stays closed (nothing from another site, no plugins, forms and <base> to this site
+# only). Its page preview frames its own origin; an image being uploaded is previewed
+# from a blob: address.
 CSP_CMS_PREFIX = "/cms/"
 CSP_CMS_DIRECTIVES = {
     **_CSP_BASE,
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF, NONCE],
     "style-src": [SELF, UNSAFE_INLINE],
     "img-src": [SELF, "data:", "blob:"],
     "frame-ancestors": [SELF],

@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Lõi hệ thống"
 
     def ready(self) -> None:
-        from danvan.core import audit
+        from danvan.core import audit, csp
 
         audit.connect()
+        csp.sign_chooser_scripts()

@@ -258,6 +258,53 @@ def text_token(text: str | None) -> str:
     return hashlib.sha256(normalised.encode()).hexdigest()[:16]
 
 
+def _plain(text: str | None) -> str:
+    return (text or "").replace("\r\n", "\n").strip()
+
+
+def text_moved(stored: str | None, opened: str | None, mine: str | None) -> bool:
+    """Would writing ``mine`` overwrite a text someone changed since it was opened with
+    token ``opened``? No token (an old client, a script) trusts the writer; a text that
+    already says what the writer sends is no clash either."""
+    if not opened:
+        return False
+    return text_token(stored) != opened and _plain(stored) != _plain(mine)
+
+
+@dataclass(frozen=True)
+class TextClash:
+    """One free text another person changed since the user opened it."""
+
+    key: str
+    label: str
+    text: str
+
+    @property
+    def token(self) -> str:
+        return text_token(self.text)
+
+
+class StaleText(ValidationError):
+    """Saves of long texts refused because another person changed those very texts since
+    the user opened them (other texts are not concerned). Nothing of the call was saved."""
+
+    def __init__(self, *, clashes: Sequence[TextClash], who: str, when: dt.datetime | None):
+        self.clashes = list(clashes)
+        self.who = who
+        self.when = when
+        moment = f" lúc {format_moment(when)}" if when else ""
+        labels = ", ".join(f"«{c.label}»" for c in self.clashes)
+        super().__init__(
+            f"{labels} đã được {who} sửa{moment} sau khi bạn mở trang, nên nội dung bạn nhập "
+            "ở đó chưa được lưu. Nội dung người đó đã lưu hiện bên dưới; nội dung bạn nhập vẫn "
+            "còn trên trang: xem lại rồi lưu lần nữa nếu vẫn muốn thay bằng nội dung của bạn.",
+            code="stale",
+        )
+
+    def by_key(self) -> dict[str, TextClash]:
+        return {c.key: c for c in self.clashes}
+
+
 # --- forms and the API --------------------------------------------------------------------
 
 

@@ -18,7 +18,7 @@ from django.utils.text import capfirst
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
-from danvan.core import clock
+from danvan.core import clock, concurrency
 from danvan.core.audit import service
 from danvan.documents.issuing import numbering_of
 from danvan.documents.models import Document
@@ -123,6 +123,92 @@ def _clean_blocks(blocks: Any, tables: int) -> list[dict[str, Any]]:
     return cleaned
 
 
+HEAD_LABELS = {
+    "subject": "Trích yếu",
+    "recipients": "Nơi nhận",
+    "authority": "Quyền hạn ký",
+    "title": "Chức vụ người ký",
+    "name": "Họ và tên người ký",
+}
+
+
+def layout_token(content: dict[str, Any]) -> str:
+    """A fingerprint of the draft's body layout (which paragraph is where): the edit page
+    addresses paragraphs by position, so a save from another layout is refused."""
+    shape = [
+        f"{b.get('level')}|{b.get('source')}|{b.get('table')}" for b in content.get("blocks") or []
+    ]
+    return concurrency.text_token("\n".join(shape))
+
+
+def head_texts(content: dict[str, Any]) -> dict[str, str]:
+    """The head fields as the edit page shows them (each guarded by its own token)."""
+    signature = content.get("signature") or {}
+    return {
+        "subject": str(content.get("subject") or ""),
+        "recipients": "\n".join(content.get("recipients") or []),
+        **{k: str(signature.get(k) or "") for k in ("authority", "title", "name")},
+    }
+
+
+def _block_label(position: int, block: dict[str, Any]) -> str:
+    kind = "Đề mục" if block.get("level") in (1, 2) else "Đoạn"
+    source = f" ({block['source']})" if block.get("source") else ""
+    return f"{kind} thứ {position}{source}"
+
+
+def _merge_texts(
+    draft: ReportDraft,
+    blocks: list[dict[str, Any]],
+    head: dict[str, str | None],
+    tokens: dict[str, str],
+    layout: str | None,
+) -> tuple[list[dict[str, Any]], dict[str, str | None]]:
+    """Each text the user changed is written unless someone else changed it since the
+    page was opened (``StaleText``: nothing saved); a text the user left as it was keeps
+    what is stored now, so another person's edit of it survives."""
+    stored_blocks = list(draft.content.get("blocks") or [])
+    if (layout and layout != layout_token(draft.content)) or len(blocks) != len(stored_blocks):
+        who, when = concurrency.last_edit(draft)
+        moment = f" lúc {concurrency.format_moment(when)}" if when else ""
+        raise ValidationError(
+            f"Dự thảo đã được {who} tổng hợp lại hoặc thay đổi bố cục{moment} sau khi bạn mở "
+            "trang, nên chỉnh sửa của bạn chưa được lưu. Hãy mở lại dự thảo rồi sửa lại.",
+            code="stale",
+        )
+    clashes: list[concurrency.TextClash] = []
+
+    def pick(key: str, label: str, stored: str, mine: str) -> str:
+        opened = tokens.get(key)
+        if opened and concurrency.text_token(mine) == opened:
+            return stored  # left as it was opened: what is stored now stays
+        if concurrency.text_moved(stored, opened, mine):
+            clashes.append(concurrency.TextClash(key, label, stored))
+        return mine
+
+    merged = [
+        {
+            **old,
+            "text": pick(
+                f"text-{i}",
+                _block_label(i + 1, old),
+                str(old.get("text") or ""),
+                str(new.get("text") or ""),
+            ),
+        }
+        for i, (old, new) in enumerate(zip(stored_blocks, blocks, strict=True))
+    ]
+    stored_head = head_texts(draft.content)
+    merged_head = {
+        key: None if mine is None else pick(key, HEAD_LABELS[key], stored_head[key], mine)
+        for key, mine in head.items()
+    }
+    if clashes:
+        who, when = concurrency.last_edit(draft)
+        raise concurrency.StaleText(clashes=clashes, who=who, when=when)
+    return merged, merged_head
+
+
 @service
 def draft_update(
     *,
@@ -132,11 +218,30 @@ def draft_update(
     subject: str | None = None,
     recipients: list[str] | None = None,
     signature: dict[str, str] | None = None,
+    tokens: dict[str, str] | None = None,
+    layout: str | None = None,
 ) -> ReportDraft:
     """Save the officer's edits: the body blocks (each keeps the unit it came from), and
-    optionally the trích yếu, nơi nhận and signature. An issued draft is frozen."""
+    optionally the trích yếu, nơi nhận and signature. An issued draft is frozen.
+
+    ``tokens`` (``text-N``, ``subject``, ``recipients``, ``authority``, ``title``,
+    ``name`` → ``text_token`` of the text the page showed) and ``layout``
+    (``layout_token``) guard each text on its own against a colleague's edit made since
+    the page was opened; without them the posted texts are written as sent."""
+    concurrency.lock(draft)
     require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
     _refuse_if_issued(draft, "sửa")
+    if tokens is not None:
+        head: dict[str, str | None] = {
+            "subject": subject,
+            "recipients": None if recipients is None else "\n".join(recipients),
+            **{k: (signature or {}).get(k) for k in ("authority", "title", "name")},
+        }
+        blocks, head = _merge_texts(draft, blocks, head, tokens, layout)
+        subject = head["subject"]
+        recipients = None if head["recipients"] is None else head["recipients"].split("\n")
+        if signature is not None:
+            signature = {k: head[k] or "" for k in signature}
     content = dict(draft.content)
     content["blocks"] = _clean_blocks(blocks, len(content.get("tables") or []))
     if subject is not None:
@@ -153,20 +258,22 @@ def draft_update(
                 old[key] = normalize_spaces(signature[key] or "")
         content["signature"] = old
     document_from_dict(content)  # still a well-formed document
-    draft.content = content
-    draft.save(update_fields=["content", "updated_at"])
+    if content != draft.content:
+        draft.content = content
+        concurrency.bump(draft, "content")
     return draft
 
 
 @service
 def draft_recompile(*, actor: Any, draft: ReportDraft) -> ReportDraft:
     """Build the draft again from the reports as they are now (edits are lost)."""
+    concurrency.lock(draft)
     require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
     _refuse_if_issued(draft, "tổng hợp lại")
     require(actor, Cap.REPORT_VIEW, draft.org_unit)
     document = _compile(actor, draft.org_unit, draft.period, draft.issuer)
     draft.content = document_to_dict(document)
-    draft.save(update_fields=["content", "updated_at"])
+    concurrency.bump(draft, "content")
     return draft
 
 
@@ -174,6 +281,7 @@ def draft_recompile(*, actor: Any, draft: ReportDraft) -> ReportDraft:
 def draft_issue(*, actor: Any, draft: ReportDraft, on: dt.date | None = None) -> ReportDraft:
     """Give the draft its number from the issuer's register, write the number and the date
     into the heading, and freeze it."""
+    concurrency.lock(draft)
     require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
     _refuse_if_issued(draft, "ban hành lại")
     on = on or clock.today()
@@ -193,13 +301,14 @@ def draft_issue(*, actor: Any, draft: ReportDraft, on: dt.date | None = None) ->
     draft.content = document_to_dict(document)
     draft.status = ReportDraft.Status.ISSUED
     draft.document = registered
-    draft.save(update_fields=["content", "status", "document", "updated_at"])
+    concurrency.bump(draft, "content", "status", "document")
     return draft
 
 
 @service
 def draft_delete(*, actor: Any, draft: ReportDraft) -> ReportDraft:
     """Soft delete. An issued report stays: it is in the register."""
+    concurrency.lock(draft)
     require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
     _refuse_if_issued(draft, "xóa")
     draft.deleted_at = timezone.now()

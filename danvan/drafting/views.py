@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
+from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.drafting import selectors, services
@@ -32,10 +33,15 @@ FORMATS = {
 }
 
 
-def draft_sections(document: OfficialDocument, posted: Any = None) -> list[dict[str, Any]]:
+def draft_sections(
+    document: OfficialDocument,
+    posted: Any = None,
+    clashes: dict[str, concurrency.TextClash] | None = None,
+) -> list[dict[str, Any]]:
     """The body grouped by section (a level-1 heading and what follows it), each block
     with its index (the textarea's name), its text (as posted after a refused save), the
-    unit it came from and the table it carries."""
+    token of the text the page was opened with, what another person saved meanwhile when
+    a save was refused for it, the unit it came from and the table it carries."""
     sections: list[dict[str, Any]] = []
     current: dict[str, Any] = {"heading": None, "items": []}
     for index, block in enumerate(document.blocks):
@@ -45,8 +51,15 @@ def draft_sections(document: OfficialDocument, posted: Any = None) -> list[dict[
         table = None
         if block.table is not None and 0 <= block.table < len(document.tables):
             table = document.tables[block.table]
+        key = f"text-{index}"
+        clash = (clashes or {}).get(key)
+        token = concurrency.text_token(block.text)
+        if posted is not None and posted.get(f"tok-{key}"):
+            token = posted[f"tok-{key}"]
         item = {
             "index": index,
+            "token": clash.token if clash else token,
+            "clash": clash,
             "level": block.level,
             "text": text,
             "source": block.source,
@@ -167,6 +180,10 @@ def _draft_context(
         "editable": editable and can_manage,
         "can_manage": can_manage,
         "head_form": head_form,
+        "head_tokens": {
+            k: concurrency.text_token(v) for k, v in services.head_texts(draft.content).items()
+        },
+        "layout": services.layout_token(draft.content),
         "files": selectors.file_list(user=request.user, draft=draft)[:PAGE_SIZE],
         "pdf_ok": pdf_ok,
         "pdf_reason": pdf_reason,
@@ -194,6 +211,7 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
             }
         )
     form = DraftHeadForm(request.POST)
+    clashes: dict[str, concurrency.TextClash] = {}
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -204,7 +222,22 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
                 subject=data["subject"],
                 recipients=data["recipients"].splitlines(),
                 signature={k: data[k] for k in ("authority", "title", "name")},
+                tokens={
+                    k[4:]: str(request.POST.get(k))
+                    for k in request.POST
+                    if k.startswith("tok-") and request.POST.get(k)
+                },
+                layout=request.POST.get("layout") or None,
             )
+        except concurrency.StaleText as error:
+            form.add_error(None, error.messages)
+            clashes = error.by_key()
+            # The head fields' clashes are listed with the form, the paragraphs' at each.
+            form.stale = [  # type: ignore[attr-defined]
+                concurrency.OtherChange(c.label, c.text or concurrency.EMPTY)
+                for c in error.clashes
+                if not c.key.startswith("text-")
+            ]
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -212,7 +245,14 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
             return redirect("drafting:draft", pk=draft.pk)
     messages.error(request, "Chưa lưu được: hãy xem các lỗi bên dưới.")
     context = _draft_context(request, draft, head_form=form)
-    context["sections"] = draft_sections(document, posted=request.POST)
+    context["sections"] = draft_sections(document, posted=request.POST, clashes=clashes)
+    # Tokens as posted, a clashing text's replaced by the stored one: saving again after
+    # reading the other person's text is a deliberate choice.
+    context["head_tokens"] = {
+        k: clashes[k].token if k in clashes else request.POST.get(f"tok-{k}", v)
+        for k, v in context["head_tokens"].items()
+    }
+    context["layout"] = request.POST.get("layout") or context["layout"]
     return render(request, "drafting/draft_detail.html", context, status=400)
 
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
+from danvan.core import concurrency
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_get
@@ -221,6 +222,10 @@ class EntrySection:
     fields: list[EntryField] = field(default_factory=list)
     computed: list[EntryField] = field(default_factory=list)
     narrative: str = ""
+    # The token of the stored text the page was opened with (sent back by every save),
+    # and, after a refused save, what the other person wrote and when.
+    token: str = ""
+    clash: concurrency.TextClash | None = None
 
     @property
     def key(self) -> str:
@@ -287,7 +292,8 @@ def entry_sections(
     narrative = report.narrative if report else {}
     sections = []
     for section in form.sections.prefetch_related("formindicator_set__indicator"):
-        entry = EntrySection(section=section, narrative=narrative.get(section.code, ""))
+        text = str(narrative.get(section.code) or "")
+        entry = EntrySection(section=section, narrative=text, token=concurrency.text_token(text))
         for link in section.formindicator_set.all():
             indicator = link.indicator
             row = stored.get(indicator.pk)

@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
-from danvan.core import uploads
+from danvan.core import concurrency, uploads
 from danvan.core.audit import service
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
@@ -312,8 +312,17 @@ def _set_values_status(report: Report, status: str) -> None:
 
 @service
 def report_save_narrative(
-    *, actor: Any, form: ReportForm, org_unit: OrgUnit, period: str, narrative: dict[str, str]
+    *,
+    actor: Any,
+    form: ReportForm,
+    org_unit: OrgUnit,
+    period: str,
+    narrative: dict[str, str],
+    tokens: dict[str, str] | None = None,
 ) -> Report:
+    """Save narrative sections (code → text). ``tokens`` (code → ``text_token`` of the text
+    the user started from) guard each section on its own: a section someone else changed
+    meanwhile refuses the call (``StaleText``, nothing saved); other sections never do."""
     require(actor, Cap.REPORT_ENTER, org_unit)
     the_period = parse_period(period)
     _refuse_outside_validity(org_unit, the_period)
@@ -322,16 +331,26 @@ def report_save_narrative(
     if report.status in COUNTED:
         state = "đã được duyệt" if report.is_locked else "đã gửi, đang chờ duyệt"
         raise ReportLocked(f"Báo cáo {state} nên bị khóa; cấp trên cần trả lại trước khi sửa.")
-    allowed = set(form.sections.filter(is_narrative=True).values_list("code", flat=True))
-    unknown = sorted(set(narrative) - allowed)
+    titles = dict(form.sections.filter(is_narrative=True).values_list("code", "title"))
+    unknown = sorted(set(narrative) - set(titles))
     if unknown:
         raise ValidationError({"narrative": f"Biểu mẫu không có mục «{unknown[0]}»."})
-    # Merged into what is stored under the lock: saving one section never puts back an
-    # older text of another section someone saved meanwhile.
-    merged = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
-    if merged != report.narrative:
+    # Checked and merged against what is stored under the row lock: saving one section
+    # never puts back an older text of another section someone saved meanwhile, and a
+    # section changed by someone since this user opened it is refused, not overwritten.
+    stored = dict(report.narrative or {})
+    clashes = [
+        concurrency.TextClash(code, titles[code], str(stored.get(code) or ""))
+        for code, text in narrative.items()
+        if concurrency.text_moved(stored.get(code), (tokens or {}).get(code), text)
+    ]
+    if clashes:
+        who, when = concurrency.last_edit(report)
+        raise concurrency.StaleText(clashes=clashes, who=who, when=when)
+    merged = {**stored, **{k: (v or "").strip() for k, v in narrative.items()}}
+    if merged != stored:
         report.narrative = merged
-        report.save(update_fields=["narrative", "updated_at"])
+        concurrency.bump(report, "narrative")
     # Documents the narrative cites ("Kế hoạch số 138-KH/QU...") link to the register.
     from danvan.documents.services import citations_link
 

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.audit.selectors import history_for
+from danvan.core.concurrency import StaleText, text_token
 from danvan.core.http import AppRequest
 from danvan.lib import periods
 from danvan.reporting import completeness, dashboard, forms, selectors, services
@@ -138,17 +139,29 @@ def _save_sheet(request: AppRequest, context: dict[str, Any]) -> bool:
     }
     values = {key[2:]: raw for key, raw in changed.items() if key.startswith("v-")}
     narrative = {key[2:]: raw for key, raw in changed.items() if key.startswith("n-")}
+    tokens = {code: request.POST.get(f"t-n-{code}", "") for code in narrative}
     try:
         if values:
             result = services.data_values_save(**target, values=values, form=context["form"])
             for warning in result.warnings:
                 messages.warning(request, warning)
         if narrative:
-            services.report_save_narrative(**target, form=context["form"], narrative=narrative)
+            services.report_save_narrative(
+                **target, form=context["form"], narrative=narrative, tokens=tokens
+            )
     except (ValidationError, ReportLocked) as error:
         messages.error(request, _message(error))
+        clashes = error.by_key() if isinstance(error, StaleText) else {}
+        if clashes and values:
+            messages.info(request, "Các số liệu đã được lưu; chỉ phần lời văn chưa lưu.")
         for section in context["sections"]:
             section.narrative = changed.get(section.key, section.narrative)
+            if section.section.code in clashes:
+                # The other person's text is shown; a second «Lưu» is a deliberate choice.
+                section.clash = clashes[section.section.code]
+                section.token = section.clash.token
+            elif section.key in changed:
+                section.token = tokens.get(section.section.code) or section.token
             for f in section.fields:
                 f.text = changed.get(f.key, f.text)
         return False
@@ -179,12 +192,22 @@ def entry_save(request: AppRequest, unit_id: int, period: str, form_code: str) -
     key = posted[0][0]
     raw = request.POST.get(key, "")
     target: dict[str, Any] = {"actor": request.user, "org_unit": unit, "period": the_period.code}
+    context["key"] = key
     try:
         if key.startswith("v-"):
             result = services.data_values_save(**target, values={key[2:]: raw}, form=form)
             context["warnings"] = result.warnings
         else:
-            services.report_save_narrative(**target, form=form, narrative={key[2:]: raw})
+            token = request.POST.get(f"t-{key}", "")
+            report = services.report_save_narrative(
+                **target, form=form, narrative={key[2:]: raw}, tokens={key[2:]: token}
+            )
+            # The page's token follows the text now stored, for the next autosave.
+            context["token"] = text_token(report.narrative.get(key[2:]))
+    except StaleText as error:
+        context["error"] = _message(error)
+        context["clash"] = error.clashes[0]
+        context["save_url"] = request.path
     except (ValidationError, ReportLocked) as error:
         context["error"] = _message(error)
     except PermissionDenied as error:
@@ -224,6 +247,8 @@ def entry_copy(request: AppRequest, unit_id: int, period: str, form_code: str) -
                 org_unit=unit,
                 period=the_period.code,
                 narrative=copying,
+                # Only into sections still empty: one someone filled meanwhile is refused.
+                tokens={code: text_token("") for code in copying},
             )
         except (ValidationError, ReportLocked) as error:
             messages.error(request, _message(error))

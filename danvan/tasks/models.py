@@ -180,7 +180,7 @@ class TaskEvidence(models.Model):
         return self.original_name
 
 
-class WorkProgramme(DomainModel):
+class WorkProgramme(Versioned, DomainModel):
     """Chương trình công tác năm of a unit."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)
@@ -214,7 +214,7 @@ class WorkProgramme(DomainModel):
         return self.title
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(Versioned, models.Model):
     """One line of a programme: in month N, a task to do or a meeting to hold."""
 
     class Kind(models.TextChoices):

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
+from danvan.core import concurrency
 from danvan.core.audit import service
 from danvan.documents.models import Document
 from danvan.meetings.models import Meeting, MeetingKind
@@ -63,15 +64,22 @@ def programme_create(
 
 
 @service
-def programme_update(*, actor: Any, programme: WorkProgramme, **changes: Any) -> WorkProgramme:
+def programme_update(
+    *, actor: Any, programme: WorkProgramme, version: int | None = None, **changes: Any
+) -> WorkProgramme:
+    """Sửa chương trình: an edit made from another ``version`` than the stored one is
+    refused; only the fields that changed are written."""
+    concurrency.lock(programme)
     require(actor, Cap.TASK_MANAGE, programme.org_unit)
     unknown = set(changes) - set(PROGRAMME_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    concurrency.check_version(programme, version)
+    before = concurrency.snapshot(programme)
     for field, value in changes.items():
         setattr(programme, field, " ".join(value.split()) if field == "title" else value)
     _validate_programme(programme, actor)
-    programme.save()
+    concurrency.save_changed(programme, before)
     return programme
 
 
@@ -153,17 +161,24 @@ def programme_item_add(
 
 
 @service
-def programme_item_update(*, actor: Any, item: ProgrammeItem, **changes: Any) -> ProgrammeItem:
+def programme_item_update(
+    *, actor: Any, item: ProgrammeItem, version: int | None = None, **changes: Any
+) -> ProgrammeItem:
+    """Sửa nội dung chương trình: refused when made from another ``version``; only the
+    fields that changed are written."""
+    concurrency.lock(item)
     require(actor, Cap.TASK_MANAGE, item.programme.org_unit)
     unknown = set(changes) - set(ITEM_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    concurrency.check_version(item, version)
+    before = concurrency.snapshot(item)
     if "kind" in changes and changes["kind"] != item.kind and _made(item) is not None:
         raise ValidationError({"kind": "Nội dung đã được thực hiện, không đổi loại được."})
     for field, value in changes.items():
         setattr(item, field, " ".join(value.split()) if field == "title" else value)
     _validate_item(item, actor)
-    item.save()
+    concurrency.save_changed(item, before)
     return item
 
 

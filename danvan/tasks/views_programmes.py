@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.audit.selectors import history_for
-from danvan.core import clock
+from danvan.core import clock, concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.lib.dates import format_date
@@ -86,9 +86,14 @@ def programme_edit(request: AppRequest, pk: int) -> HttpResponse:
     require(request.user, Cap.TASK_MANAGE, programme.org_unit)
     initial = {f: getattr(programme, f) for f in services.PROGRAMME_FIELDS}
     form = ProgrammeForm(request.POST or None, user=request.user, editing=True, initial=initial)
+    concurrency.track(form, programme)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            services.programme_update(actor=request.user, programme=programme, **form.cleaned_data)
+            services.programme_update(
+                actor=request.user, programme=programme, version=version, **data
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -152,9 +157,12 @@ def programme_item_edit(request: AppRequest, pk: int) -> HttpResponse:
     require(request.user, Cap.TASK_MANAGE, programme.org_unit)
     initial = {f: getattr(item, f) for f in services.ITEM_FIELDS}
     form = ProgrammeItemForm(request.POST or None, user=request.user, initial=initial)
+    concurrency.track(form, item)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
         try:
-            services.programme_item_update(actor=request.user, item=item, **form.cleaned_data)
+            services.programme_item_update(actor=request.user, item=item, version=version, **data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:

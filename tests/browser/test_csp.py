@@ -156,3 +156,60 @@ def test_cms_pages_keep_their_policy(
     ):
         found = watched.visit(f"{base}{path}")
         assert found == [], "\n".join([path, *found])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_cms_editor_works_without_inline_script(
+    live_server: Any,
+    watched: Watched,
+    portal: Any,  # noqa: F811
+) -> None:
+    """No 'unsafe-inline' for script on /cms/: Wagtail's few inline init blocks carry the
+    nonce. An editor creates and publishes an article (date widget, image chooser modal)
+    and adds a photo row to an album (inline panel), with zero violations."""
+    from danvan.portal.models.pages import AlbumIndexPage, AlbumPage, ArticlePage
+
+    UserFactory(username="quan_tri_cms", is_superuser=True, is_staff=True)
+    base = live_server.url
+    log_in(watched, base, "quan_tri_cms")
+    page = watched.page
+    section = portal.get_parent()
+    response = page.goto(f"{base}/cms/pages/add/portal/articlepage/{section.pk}/")
+    assert response is not None and response.status == 200
+    policy = response.header_value("content-security-policy") or ""
+    script_src = next(d for d in policy.split(";") if d.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'nonce-" in script_src, script_src
+    page.wait_for_load_state("networkidle")
+
+    # The date widget's inline init ran: its picker is attached to the page.
+    assert page.locator(".xdsoft_datetimepicker").count() > 0
+    # The image chooser's inline init ran: its button opens the chooser modal.
+    page.locator("[data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog")
+    expect(modal).to_be_visible()
+    expect(modal.locator(".modal-body")).to_contain_text("Ảnh", ignore_case=True)
+    page.keyboard.press("Escape")
+    expect(modal).to_be_hidden()
+
+    title = "Ra mắt mô hình dân vận khéo ở tổ dân phố 5"
+    page.fill("#id_title", title)
+    page.fill("#id_lead", "Sáng 12/3, tổ dân phố 5 ra mắt mô hình.")
+    page.fill("#id_published_on", "2024-03-12")
+    page.locator("footer .dropdown-toggle, [data-w-dropdown-target='toggle']").last.click()
+    page.locator("button[name='action-publish']").click()
+    page.wait_for_load_state("networkidle")
+    article = ArticlePage.objects.get(title=title)
+    assert article.live
+    assert watched.violations() == []
+
+    # An album's photos are an inline panel: «Thêm» adds a row (its init script ran).
+    index = AlbumIndexPage.objects.first()
+    assert index is not None
+    page.goto(f"{base}/cms/pages/add/portal/albumpage/{index.pk}/")
+    page.wait_for_load_state("networkidle")
+    rows = page.locator("#id_photos-FORMS > [data-inline-panel-child]:visible")
+    before = rows.count()
+    page.locator("#id_photos-ADD").click()
+    expect(rows).to_have_count(before + 1)
+    assert AlbumPage.objects.count() >= 0
+    assert watched.violations() == []

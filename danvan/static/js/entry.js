@@ -1,6 +1,7 @@
 // Nhập báo cáo. Each field saves itself through htmx (see the template); this only makes
-// Enter move to the next field instead of sending the whole sheet, and refuses a file
-// over the limit before it is uploaded over a slow connection.
+// Enter move to the next field instead of sending the whole sheet, refuses a file over the
+// limit before it is uploaded over a slow connection, and lets a refused section be saved
+// over the other person's text when the user chooses to.
 (function () {
   var sheet = document.getElementById("entry-form");
   if (sheet) {
@@ -14,6 +15,25 @@
       if (next) next.focus(); else event.target.blur();
     });
   }
+  // «Vẫn lưu nội dung của tôi» after a refused autosave (someone else changed the section):
+  // the section now answers for the text stored, so its next save is the user's choice.
+  function keepMine(event) {
+    return event.target.closest && event.target.closest("[data-keep-mine]");
+  }
+  // Pressing it leaves the focus in the section: no blur, no second save of the old state.
+  document.addEventListener("mousedown", function (event) {
+    if (keepMine(event)) event.preventDefault();
+  });
+  document.addEventListener("click", function (event) {
+    var button = keepMine(event);
+    if (!button) return;
+    var key = button.getAttribute("data-keep-mine");
+    var token = document.getElementById("t-" + key);
+    var field = document.getElementById(key);
+    if (!token || !field || !window.htmx) return;
+    token.value = button.getAttribute("data-token");
+    window.htmx.trigger(field, "change");
+  });
   document.addEventListener("change", function (event) {
     var input = event.target;
     if (input.type !== "file" || !input.getAttribute("data-max-bytes")) return;
