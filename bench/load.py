@@ -314,7 +314,10 @@ def main() -> int:
         "--portal-nice", type=int, default=5,
         help="độ ưu tiên CPU thấp hơn cho nhóm cổng thông tin (README: nice 5); 0: như ứng dụng",
     )  # fmt: skip
-    parser.add_argument("--one-pool", action="store_true", help="chỉ đo một nhóm tiến trình chung")
+    parser.add_argument(
+        "--layout", choices=["both", "one", "split"], default="both",
+        help="đo một nhóm tiến trình chung (one), nhóm riêng cho cổng (split) hay cả hai",
+    )  # fmt: skip
     args = parser.parse_args()
     if not shutil.which("wrk"):
         print("Cần wrk: sudo apt-get install -y wrk")
@@ -327,8 +330,8 @@ def main() -> int:
     portal_extra += ["-k", "gthread"]
     where = f"{os.cpu_count()} lõi dùng chung với wrk"
     pool = f"gunicorn {args.workers} worker × {args.threads} luồng, keep-alive {args.keep_alive} s"
-    runs = [(f"một nhóm tiến trình: {pool}", None)]
-    if args.portal_workers and not args.one_pool:
+    runs = [] if args.layout == "split" else [(f"một nhóm tiến trình: {pool}", None)]
+    if args.portal_workers and args.layout != "one":
         own = f"{args.portal_workers} worker × {args.portal_threads} luồng, nice {args.portal_nice}"
         runs.append((f"ứng dụng: {pool}; cổng thông tin riêng: {own}", portal_extra))
     for label, portal in runs:
