@@ -11,7 +11,7 @@ from danvan.meetings.models import Attendance, Meeting
 
 
 def _who(attendance: Attendance) -> str:
-    if attendance.person_id:
+    if attendance.person is not None:
         return attendance.person.full_name
     return attendance.name_as_written or (attendance.org_unit.name if attendance.org_unit else "")
 

@@ -12,9 +12,9 @@ from danvan.tasks.models import Task
 
 
 def _source(task: Task) -> str:
-    if task.conclusion_id:
+    if task.conclusion is not None:
         return f"Kết luận: {task.conclusion.meeting.title}"
-    if task.programme_item_id:
+    if task.programme_item is not None:
         return f"Chương trình: {task.programme_item.programme.title}"
     if task.document_id:
         return f"Văn bản: {task.document}"
