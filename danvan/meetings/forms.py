@@ -9,14 +9,17 @@ from django import forms
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.documents.autocomplete import DocumentMultipleChoiceField
 from danvan.documents.models import Document
 from danvan.lib import periods
 from danvan.meetings.models import Attendance, Meeting, MeetingKind, MeetingSeries
 from danvan.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_list
+from danvan.people.autocomplete import PersonChoiceField
 from danvan.people.models import Person
 from danvan.people.selectors import person_search
+from danvan.reporting.autocomplete import ReportMultipleChoiceField
 from danvan.reporting.models import Report
 
 
@@ -63,8 +66,7 @@ class MeetingForm(forms.Form):
         label="Đơn vị phối hợp tổ chức",
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị.",
+        help_text="Gõ tên để thêm từng đơn vị; bấm × để bỏ.",
     )
     starts_at = forms.DateTimeField(label="Bắt đầu", widget=DateTimeInput())
     ends_at = forms.DateTimeField(label="Kết thúc", required=False, widget=DateTimeInput())
@@ -173,7 +175,7 @@ class _MeetingPartForm(forms.Form):
 
 
 class AttendanceForm(_MeetingPartForm):
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label="Cán bộ",
         queryset=Person.objects.none(),
         required=False,
@@ -225,17 +227,6 @@ class BridgePointForm(_MeetingPartForm):
         self.fields["org_unit"].queryset = visible_units(user)  # type: ignore[attr-defined]
 
 
-class ReportChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Report) -> str:
-        return f"{obj.form.name} — {obj.org_unit.name} — {obj.period}"
-
-
-class DocumentChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Document) -> str:
-        title = (obj.title or "")[:80]
-        return f"{obj} — {title}" if title else str(obj)
-
-
 def report_choices(user: Any, meeting: Meeting) -> Any:
     """Reports the user may read, of the meeting's period (and the periods inside it) when
     it has one."""
@@ -270,17 +261,11 @@ class AgendaItemForm(_MeetingPartForm):
     presenter_text = forms.CharField(
         label="Hoặc ghi người trình bày", max_length=255, required=False
     )
-    reports = ReportChoiceField(
-        label="Báo cáo trình bày",
-        queryset=Report.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+    reports = ReportMultipleChoiceField(
+        label="Báo cáo trình bày", queryset=Report.objects.none(), required=False
     )
-    documents = DocumentChoiceField(
-        label="Văn bản",
-        queryset=Document.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+    documents = DocumentMultipleChoiceField(
+        label="Văn bản", queryset=Document.objects.none(), required=False
     )
     note = forms.CharField(
         label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})
