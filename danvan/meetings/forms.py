@@ -9,6 +9,7 @@ from django import forms
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.core.period_picker import PeriodField
 from danvan.documents.autocomplete import DocumentMultipleChoiceField
 from danvan.documents.models import Document
 from danvan.lib import periods
@@ -72,11 +73,11 @@ class MeetingForm(forms.Form):
     ends_at = forms.DateTimeField(label="Kết thúc", required=False, widget=DateTimeInput())
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     is_online = forms.BooleanField(label="Họp trực tuyến (có điểm cầu)", required=False)
-    period_code = forms.CharField(
+    period_code = PeriodField(
         label="Kỳ đánh giá",
-        max_length=16,
         required=False,
-        help_text="Mã kỳ: 2023-02 (tháng), 2022Q3 (quý), 2021H1 (6 tháng), 2019 (năm).",
+        help_text="Chọn loại kỳ (tháng, quý, 6 tháng, năm), rồi kỳ; để trống nếu hội nghị "
+        "không đánh giá theo kỳ.",
     )
     status = forms.ChoiceField(label="Tình trạng", choices=Meeting.Status.choices)
     summary = forms.CharField(
