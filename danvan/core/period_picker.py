@@ -81,7 +81,7 @@ class PeriodPicker(forms.Widget):
                         p.code,
                         " selected" if chosen == p else "",
                         " data-due" if p == due else "",
-                        p.label + (" (kỳ đang đến hạn)" if p == due else ""),
+                        p.label + (" (đến hạn)" if p == due else ""),
                     )
                     for p in items
                 ),
