@@ -36,9 +36,7 @@ def test_the_due_period_of_each_type():
 
 def test_a_required_pick_starts_on_the_due_month_an_optional_one_on_none():
     html = str(_Form()["period"])
-    assert re.search(
-        r'<option value="2026-11" selected data-due>tháng 11/2026 \(đến hạn\)', html
-    )
+    assert re.search(r'<option value="2026-11" selected data-due>tháng 11/2026 \(đến hạn\)', html)
     assert '<optgroup label="Quý" data-kind="quarter">' in html
     assert "quý III/2026 (đến hạn)" in html and "6 tháng đầu năm 2026" in html
     optional = str(_Form()["optional"])
