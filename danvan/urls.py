@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from danvan.api.api import api
 from danvan.core import errors as core_errors
 from danvan.core import views as core_views
+from danvan.core import views_suggest
 
 # JSON on /api/, the Vietnamese page elsewhere (danvan/core/errors.py).
 handler400 = "danvan.core.errors.bad_request"
@@ -16,6 +17,7 @@ handler500 = "danvan.core.errors.server_error"
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("quan-ly/goi-y/", views_suggest.suggest_view, name="suggest"),
     path("quan-ly/", include("danvan.core.urls")),
     path("quan-ly/don-vi/", include("danvan.org.urls")),
     path("quan-ly/can-bo/", include("danvan.people.urls")),

@@ -153,3 +153,13 @@ def percent_change(current: float | None, base: float | None) -> float | None:
     if current is None or base in (None, 0):
         return None
     return (float(current) - float(base)) / float(base) * 100  # type: ignore[arg-type]
+
+
+def due(kind: str, day: dt.date, opens_days: int = -5) -> Period:
+    """The period of ``kind`` that is due on ``day``: the latest whose input window has
+    opened, ``opens_days`` from its end (reporting's default: 5 days before). On 2
+    December: November, the third quarter, the first half, last year."""
+    period = period_of(kind, day)
+    while period.end + dt.timedelta(days=opens_days) > day:
+        period = period.previous()
+    return period

@@ -9,14 +9,18 @@ from django import forms
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.core.period_picker import PeriodField
+from danvan.documents.autocomplete import DocumentMultipleChoiceField
 from danvan.documents.models import Document
 from danvan.lib import periods
 from danvan.meetings.models import Attendance, Meeting, MeetingKind, MeetingSeries
 from danvan.org.forms import UnitChoiceField, UnitMultipleChoiceField
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_list
+from danvan.people.autocomplete import PersonChoiceField
 from danvan.people.models import Person
 from danvan.people.selectors import person_search
+from danvan.reporting.autocomplete import ReportMultipleChoiceField
 from danvan.reporting.models import Report
 
 
@@ -63,18 +67,17 @@ class MeetingForm(forms.Form):
         label="Đơn vị phối hợp tổ chức",
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Giữ Ctrl (hoặc ⌘) để chọn nhiều đơn vị.",
+        help_text="Gõ tên để thêm từng đơn vị; bấm × để bỏ.",
     )
     starts_at = forms.DateTimeField(label="Bắt đầu", widget=DateTimeInput())
     ends_at = forms.DateTimeField(label="Kết thúc", required=False, widget=DateTimeInput())
     place = forms.CharField(label="Địa điểm", max_length=255, required=False)
     is_online = forms.BooleanField(label="Họp trực tuyến (có điểm cầu)", required=False)
-    period_code = forms.CharField(
+    period_code = PeriodField(
         label="Kỳ đánh giá",
-        max_length=16,
         required=False,
-        help_text="Mã kỳ: 2023-02 (tháng), 2022Q3 (quý), 2021H1 (6 tháng), 2019 (năm).",
+        help_text="Chọn loại kỳ (tháng, quý, 6 tháng, năm), rồi kỳ; để trống nếu hội nghị "
+        "không đánh giá theo kỳ.",
     )
     status = forms.ChoiceField(label="Tình trạng", choices=Meeting.Status.choices)
     summary = forms.CharField(
@@ -173,7 +176,7 @@ class _MeetingPartForm(forms.Form):
 
 
 class AttendanceForm(_MeetingPartForm):
-    person = forms.ModelChoiceField(
+    person = PersonChoiceField(
         label="Cán bộ",
         queryset=Person.objects.none(),
         required=False,
@@ -225,17 +228,6 @@ class BridgePointForm(_MeetingPartForm):
         self.fields["org_unit"].queryset = visible_units(user)  # type: ignore[attr-defined]
 
 
-class ReportChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Report) -> str:
-        return f"{obj.form.name} — {obj.org_unit.name} — {obj.period}"
-
-
-class DocumentChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj: Document) -> str:
-        title = (obj.title or "")[:80]
-        return f"{obj} — {title}" if title else str(obj)
-
-
 def report_choices(user: Any, meeting: Meeting) -> Any:
     """Reports the user may read, of the meeting's period (and the periods inside it) when
     it has one."""
@@ -270,17 +262,11 @@ class AgendaItemForm(_MeetingPartForm):
     presenter_text = forms.CharField(
         label="Hoặc ghi người trình bày", max_length=255, required=False
     )
-    reports = ReportChoiceField(
-        label="Báo cáo trình bày",
-        queryset=Report.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+    reports = ReportMultipleChoiceField(
+        label="Báo cáo trình bày", queryset=Report.objects.none(), required=False
     )
-    documents = DocumentChoiceField(
-        label="Văn bản",
-        queryset=Document.objects.none(),
-        required=False,
-        widget=forms.SelectMultiple(attrs={"size": 5}),
+    documents = DocumentMultipleChoiceField(
+        label="Văn bản", queryset=Document.objects.none(), required=False
     )
     note = forms.CharField(
         label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2})

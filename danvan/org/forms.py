@@ -7,8 +7,8 @@ from django import forms
 from danvan.access.grants import grant_refusal
 from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
+from danvan.core.autocomplete import AutocompleteChoiceField, AutocompleteMultipleChoiceField
 from danvan.org import selectors
-from danvan.org.autocomplete import UnitAutocomplete, UnitAutocompleteMultiple, unit_label
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
 
 
@@ -19,42 +19,18 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class UnitChoiceField(forms.ModelChoiceField):
+class UnitChoiceField(AutocompleteChoiceField):
     """One unit, picked by typing its name (``org/autocomplete.py``): the page holds only
     the unit chosen, whatever the size of the queryset."""
 
-    widget = UnitAutocomplete
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.widget.field = self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
-        result = super().__deepcopy__(memo)
-        result.widget.field = result
-        return result
-
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return unit_label(obj)
+    source_name = "unit"
 
 
-class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+class UnitMultipleChoiceField(AutocompleteMultipleChoiceField):
     """Several units, picked like :class:`UnitChoiceField`, shown as removable chips (no
     "hold Ctrl")."""
 
-    widget = UnitAutocompleteMultiple
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.widget.field = self
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
-        result = super().__deepcopy__(memo)
-        result.widget.field = result
-        return result
-
-    def label_from_instance(self, obj: OrgUnit) -> str:
-        return unit_label(obj)
+    source_name = "unit"
 
 
 def manageable_units(user: Any, exclude: OrgUnit | None = None) -> Any:

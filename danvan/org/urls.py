@@ -1,12 +1,13 @@
 from django.urls import path
 
-from danvan.org import views, views_suggest
+from danvan.core import views_suggest
+from danvan.org import views
 
 app_name = "org"
 urlpatterns = [
     path("", views.unit_list, name="list"),
     path("them/", views.unit_create, name="create"),
-    path("goi-y/", views_suggest.unit_suggest, name="suggest"),
+    path("goi-y/", views_suggest.suggest_view, name="suggest"),
     path("da-xoa/", views.unit_trash, name="trash"),
     path("<int:pk>/", views.unit_detail, name="detail"),
     path("<int:pk>/sua/", views.unit_edit, name="edit"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.core.http import AppRequest
+from danvan.core.period_picker import PeriodField
 from danvan.lib import periods
 from danvan.org.forms import UnitChoiceField
 from danvan.org.models import OrgUnit
@@ -33,10 +34,8 @@ class TemplateForm(forms.Form):
         to_field_name="code",
         empty_label="— Chọn —",
     )
-    period = forms.CharField(
-        label="Kỳ báo cáo",
-        max_length=8,
-        help_text="Tháng: 2024-03; quý: 2024Q1; 6 tháng: 2024H1; năm: 2024.",
+    period = PeriodField(
+        label="Kỳ báo cáo", help_text="Loại kỳ theo biểu mẫu: tháng, quý, 6 tháng hoặc năm."
     )
     org_unit = UnitChoiceField(
         label="Đơn vị",
@@ -93,8 +92,8 @@ def _page(
 
 
 def _blank_template_form(request: AppRequest) -> TemplateForm:
-    last_month = periods.period_of(periods.MONTH, timezone.localdate()).previous()
-    return TemplateForm(user=request.user, initial={"period": last_month.code})
+    due = periods.due(periods.MONTH, timezone.localdate())
+    return TemplateForm(user=request.user, initial={"period": due.code})
 
 
 @login_required

@@ -11,6 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -29,6 +30,8 @@ from danvan.reporting.duties import ApproverMustDiffer
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import ReportLocked
 
+PAGE_SIZE = 25
+
 
 def _choices(request: AppRequest, selection: forms.Selection) -> dict[str, Any]:
     return {
@@ -46,14 +49,17 @@ def report_home(request: AppRequest) -> HttpResponse:
     status = completeness.completeness(
         user=request.user, form=selection.form, root=selection.unit, period=selection.period
     )
+    only_missing = request.GET.get("chua_gui") == "1"
+    rows = [row for row in status.rows if not (only_missing and row.is_submitted)]
     return render(
         request,
         "reporting/home.html",
         {
             **_choices(request, selection),
             "completeness": status,
+            "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
             "own_report": completeness.reports_itself(selection.form, selection.unit),
-            "only_missing": request.GET.get("chua_gui") == "1",
+            "only_missing": only_missing,
         },
     )
 

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.documents.autocomplete import DocumentChoiceField
 from danvan.documents.models import Document
 from danvan.meetings.models import MeetingKind
 from danvan.org import selectors as org_selectors
@@ -42,8 +43,7 @@ class TaskForm(forms.Form):
         label="Đơn vị phối hợp",
         queryset=OrgUnit.objects.none(),
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text="Giữ Ctrl (hoặc chạm trên điện thoại) để chọn nhiều đơn vị.",
+        help_text="Gõ tên để thêm từng đơn vị; bấm × để bỏ.",
     )
     deadline = forms.DateField(label="Thời hạn", required=False, widget=DateInput())
 
@@ -159,8 +159,11 @@ class ProgrammeForm(forms.Form):
         max_length=500,
         help_text="Ví dụ: Chương trình công tác năm 2023 của Ban Dân vận Quận ủy.",
     )
-    document = forms.ModelChoiceField(
-        label="Văn bản ban hành", queryset=Document.objects.none(), required=False
+    document = DocumentChoiceField(
+        label="Văn bản ban hành",
+        queryset=Document.objects.none(),
+        required=False,
+        empty_label="— Không chọn —",
     )
 
     def __init__(self, *args: Any, user: Any, editing: bool = False, **kwargs: Any) -> None:

@@ -249,7 +249,7 @@ def test_create_through_the_page(tree, cast, giao_ban, as_user):
     ("changes", "message"),
     [
         ({"ends_at": "2023-03-23T07:00"}, "Giờ kết thúc (23/03/2023 07:00) không được trước giờ"),
-        ({"period_code": "quy 1"}, "Kỳ đánh giá «quy 1» không hợp lệ"),
+        ({"period_code": "quy 1"}, "Chọn kỳ trong danh sách"),
         ({"title": ""}, "Trường này là bắt buộc."),
     ],
 )

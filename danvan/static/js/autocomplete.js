@@ -1,7 +1,9 @@
-// Unit pickers (org/autocomplete.py): a <select data-autocomplete> holds the chosen
-// unit(s); this adds a search box that asks the server as you type (no marks needed),
-// a list to choose from with the arrow keys or the mouse, and, for several units,
-// removable chips instead of "hold Ctrl". Without JavaScript the select stays usable.
+// Pickers (core/autocomplete.py: units, people, documents, reports): a
+// <select data-autocomplete> holds the chosen row(s); this adds a search box that asks
+// the server as you type (no marks needed), a list to choose from with the arrow keys or
+// the mouse, each row with its context (position and unit, number and date...), and, for
+// several picks, removable chips instead of "hold Ctrl". Without JavaScript the select
+// stays usable.
 (function () {
   function csrf(select) {
     var form = select.closest("form");
@@ -101,7 +103,7 @@
       if (!items.length) {
         var none = document.createElement("li");
         none.className = "ac-empty";
-        none.textContent = query ? "Không tìm thấy đơn vị nào." : "Gõ để tìm.";
+        none.textContent = query ? (select.getAttribute("data-empty") || "Không tìm thấy.") : "Gõ để tìm.";
         list.appendChild(none);
       }
       items.forEach(function (item, index) {
@@ -109,6 +111,12 @@
         li.id = list.id + "-" + index;
         li.setAttribute("role", "option");
         li.textContent = item.label;
+        if (item.context) {
+          var context = document.createElement("small");
+          context.className = "ac-context";
+          context.textContent = item.context;
+          li.appendChild(context);
+        }
         if (item.closed) li.className = "ac-closed";
         li.addEventListener("mousedown", function (event) {
           event.preventDefault();
