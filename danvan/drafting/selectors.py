@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
@@ -170,10 +171,16 @@ def meeting_issued(*, meeting: Any, kind: str) -> Document | None:
     """The register entry already issued for ``meeting``'s document of ``kind``."""
     from danvan.drafting.headings import doc_type_for
 
+    try:
+        doc_type = doc_type_for(kind)
+    except ValidationError:
+        # The type was removed from the catalogue: nothing can be registered under it, and
+        # the meeting page must still open (issuing says what is missing).
+        return None
     return (
         Document.objects.filter(
             direction=Document.Direction.OUTGOING,
-            doc_type=doc_type_for(kind),
+            doc_type=doc_type,
             note__contains=meeting_url(meeting),
         )
         .select_related("doc_type")

@@ -41,6 +41,17 @@ def test_the_board_sees_the_three_documents_with_their_buttons(
     assert body.count("chưa cấp số") == 3
 
 
+def test_the_meeting_page_opens_when_a_document_type_was_removed(
+    held_meeting: Any, cast: Any
+) -> None:
+    """An administrator deleted «Giấy mời» from the catalogue: the page used to answer 500."""
+    from danvan.documents.models import DocumentType
+
+    DocumentType.objects.filter(name="Giấy mời").delete()
+    body = meeting_page(cast.board, held_meeting.meeting)
+    assert "Văn bản của hội nghị" in body and "Biên bản" in body
+
+
 def test_a_viewer_sees_the_section_without_buttons(held_meeting: Any, cast: Any) -> None:
     meeting = held_meeting.meeting
     body = meeting_page(cast.viewer, meeting)

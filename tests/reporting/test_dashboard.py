@@ -271,7 +271,9 @@ def test_dashboard_queries_do_not_grow_with_the_units(
     client.get(url)
     with CaptureQueriesContext(connection) as before:
         client.get(url)
-    assert len(before) <= 50  # 12 trend aggregates, 3 comparisons, coverage, pivot, targets
+    # 12 trend aggregates, 3 comparisons, coverage, pivot, targets; the menu's Việc cần làm
+    # and bell counts (about 7 queries on every management page)
+    assert len(before) <= 60
     for n in range(5):
         OrgUnitFactory(
             name=f"Phường Thêm {n}",
