@@ -7,6 +7,8 @@ import os
 
 from playwright.sync_api import Page, expect
 
+from danvan.lib.text import fold
+
 
 def login(page: Page, url: str, username: str, password: str) -> None:
     page.goto(f"{url}/tai-khoan/dang-nhap/")
@@ -23,14 +25,28 @@ def shot(page: Page, name: str) -> None:
         page.screenshot(path=f"{directory}/{name}-{width}.png", full_page=True)
 
 
+def unit_choose(page: Page, field: str, name: str) -> None:
+    """Choose a unit in a unit picker: a plain select for a short list, else the
+    autocomplete box beside the hidden select (typed without marks, as people do)."""
+    select = page.locator(f"#{field}")
+    if select.is_visible():
+        select.select_option(label=name)
+        return
+    box = page.locator(f"#{field}-tim")
+    box.fill(fold(name.split(" — ")[0]))
+    page.locator(f"#{field}-goi-y [role=option]", has_text=name).first.click()
+    expect(select.locator("option:checked")).to_contain_text(name)
+
+
 def user_create(
-    admin: Page, url: str, *, full_name: str, username: str, unit_pk: int, role: str, password: str
+    admin: Page, url: str, *, full_name: str, username: str, unit: str, role: str, password: str
 ) -> None:
-    """The administrator's "Thêm người dùng" form at /quan-ly/nguoi-dung/them/."""
+    """The administrator's "Thêm người dùng" form at /quan-ly/nguoi-dung/them/; ``unit`` is
+    the unit as the picker shows it."""
     admin.goto(f"{url}/quan-ly/nguoi-dung/them/")
     admin.fill("#id_full_name", full_name)
     admin.fill("#id_username", username)
-    admin.select_option("#id_org_unit", value=str(unit_pk))
+    unit_choose(admin, "id_org_unit", unit)
     admin.select_option("#id_role", value=role)
     admin.fill("#id_email", f"{username}@example.vn")
     admin.fill("#id_password", password)

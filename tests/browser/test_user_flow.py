@@ -35,7 +35,7 @@ def test_admin_creates_a_reporter_who_changes_the_password_at_first_login(
         live_server.url,
         full_name="Phạm Văn Phóng",
         username=f"phong{width}",
-        unit_pk=tree.dai_kim.pk,
+        unit="Phường Đại Kim — Quận Hoàng Mai",
         role=Role.UNIT_REPORTER,
         password="Tam-thoi-2026!",
     )
