@@ -116,7 +116,10 @@ def _new_reporter_sees_only_the_ward(
 @pytest.mark.django_db(transaction=True)
 def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, settings: Any):
     settings.DEBUG = True  # as on `make run`: demo accounts log in only while DEBUG is on
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+    out = StringIO()
+    call_command("load_demo", stdout=out)  # as `make run` calls it
+    printed = out.getvalue().splitlines()
+    assert len(printed) <= 40 and printed[-1].startswith("Đã nạp dữ liệu trình diễn")
     url = live_server.url
     ward = OrgUnit.objects.get(code=current_data.DEMO_WARD)
     new_ward = OrgUnit.objects.get(code="HN-HOANGMAI")
