@@ -41,9 +41,16 @@ FIGURES = {
 }
 
 
+ELSEWHERE: list[str] = []  # requests to any other site than the server (Gravatar, CDNs)
+
+
 def _as(browser: Browser, url: str, width: int, username: str) -> Page:
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.on("dialog", lambda dialog: dialog.accept())  # data-confirm buttons
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((url, "data:", "blob:")) else ELSEWHERE.append(r.url),
+    )
     login(page, url, username, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_contain_text("Xin chào")
     return page
@@ -170,6 +177,13 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
 
     _new_reporter_sees_only_the_ward(browser, url, 1280, new_ward, ward)
 
+    # The CMS as demo_editor sees it asks nothing of gravatar.com (offline offices).
+    editor = _as(browser, url, 1280, "demo_editor")
+    for page in ("/cms/", "/cms/account/"):
+        answer = editor.goto(f"{url}{page}")
+        assert answer is not None and answer.status == 200 and "/cms/" in editor.url, page
+    shot(editor, "cms-account")
+
     # On a phone: the same pages, the report now approved and read-only.
     phone = _as(browser, url, 390, "demo_reporter")
     phone.goto(entry)
@@ -180,5 +194,10 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
     _dashboard(board_phone, url, last, "dashboard-after")
     assert _figure(board_phone, "Lượt tiếp công dân") == before + 17
     assert board_phone.evaluate("document.documentElement.scrollWidth") <= 390
+    # The footer's line starts where the page's text does, not at the screen's edge.
+    heading = board_phone.get_by_role("heading", level=1).bounding_box()
+    footer = board_phone.locator("footer.foot small").bounding_box()
+    assert heading and footer and footer["x"] == pytest.approx(heading["x"], abs=1)
     _giao_ban_2023(board_phone, url)
     _new_reporter_sees_only_the_ward(browser, url, 390, new_ward, ward)
+    assert ELSEWHERE == []
