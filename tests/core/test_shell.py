@@ -66,3 +66,10 @@ def test_vietnamese_even_for_an_english_browser(tree, cast):
     client = client_for(cast.board)
     page = client.get("/quan-ly/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="vi">' in page and "Xin chào" in page
+
+
+def test_home_has_no_coming_soon_card(tree, cast):
+    """Issue 12 §7: the home page promised modules with a stale "Sắp có" card."""
+    for user in (cast.admin, cast.board, cast.leader, cast.reporter, cast.editor, cast.stranger):
+        page = client_for(user).get("/quan-ly/").content.decode()
+        assert "Sắp có" not in page and "sắp có" not in page.lower(), user.username
