@@ -86,7 +86,8 @@ def xlsx_response(
 ) -> HttpResponse:
     """The sheet as a download: ``filters`` are (label, value) pairs of what was asked."""
     book = Workbook(write_only=True)
-    sheet = book.create_sheet(title[:31].replace("/", "-"))
+    name = "".join("-" if ch in "\\/?*[]:" else ch for ch in title)[:31]
+    sheet = book.create_sheet(name)
     for index, column in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = column.width
     sheet.freeze_panes = f"A{HEADER_ROW + 1}"

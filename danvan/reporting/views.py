@@ -23,10 +23,12 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.audit.selectors import history_for
 from danvan.core.concurrency import StaleText, text_token
+from danvan.core.exports import wants_xlsx
 from danvan.core.http import AppRequest
 from danvan.lib import periods
 from danvan.reporting import completeness, dashboard, forms, selectors, services
 from danvan.reporting.duties import ApproverMustDiffer
+from danvan.reporting.exports import reports_xlsx
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import ReportLocked
 
@@ -51,6 +53,15 @@ def report_home(request: AppRequest) -> HttpResponse:
     )
     only_missing = request.GET.get("chua_gui") == "1"
     rows = [row for row in status.rows if not (only_missing and row.is_submitted)]
+    if wants_xlsx(request):
+        shown = [
+            ("Mẫu", selection.form.name),
+            ("Kỳ", selection.period.label),
+            ("Đơn vị", selection.unit.name),
+            ("Chỉ đơn vị chưa gửi", "có" if only_missing else ""),
+        ]
+        title = f"Tình hình gửi báo cáo — {selection.period.label}"
+        return reports_xlsx(rows, title=title, filters=shown)
     return render(
         request,
         "reporting/home.html",
