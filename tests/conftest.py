@@ -167,3 +167,25 @@ def client_for(user: Any) -> Client:
 @pytest.fixture
 def as_user() -> Any:
     return client_for
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[Any]) -> None:
+    """The issue 12 acceptance test loads the whole demo over the catalogues the migrations
+    wrote (document and meeting kinds, the portal tree). A transactional test empties them
+    when it ends, so it runs first among the transactional tests (pytest-django has put
+    those last), before any of them."""
+    first = [item for item in items if "test_acceptance_issue12" in item.nodeid]
+    if not first:
+        return
+    rest = [item for item in items if item not in first]
+
+    def transactional(item: Any) -> bool:
+        marker = item.get_closest_marker("django_db")
+        return bool(marker and marker.kwargs.get("transaction")) or (
+            "transactional_db" in getattr(item, "fixturenames", ())
+            or "live_server" in getattr(item, "fixturenames", ())
+        )
+
+    at = next((n for n, item in enumerate(rest) if transactional(item)), len(rest))
+    items[:] = rest[:at] + first + rest[at:]
