@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.urls import reverse
 
 from tests.factories import OrgUnitFactory
@@ -12,7 +13,9 @@ from tests.factories import OrgUnitFactory
 PERIOD = "2024-03"
 
 
-def test_the_list_pages_by_25_and_counts_every_unit(cast, tree, catalog, as_user):
+@pytest.fixture
+def thirty_wards(tree):
+    """30 more wards under Quận Hoàng Mai: 32 expected units, more than a page."""
     for n in range(30):
         OrgUnitFactory(
             name=f"Phường Thử {n:02d}",
@@ -21,6 +24,9 @@ def test_the_list_pages_by_25_and_counts_every_unit(cast, tree, catalog, as_user
             level=tree.dinh_cong.level,
             kind=tree.dinh_cong.kind,
         )
+
+
+def test_the_list_pages_by_25_and_counts_every_unit(cast, tree, catalog, as_user, thirty_wards):
     home = f"{reverse('reporting:home')}?period={PERIOD}&unit={tree.hoang_mai.pk}"
     first = as_user(cast.board).get(home).content.decode()
     table = first.split("Tình hình gửi báo cáo")[1]
@@ -33,19 +39,11 @@ def test_the_list_pages_by_25_and_counts_every_unit(cast, tree, catalog, as_user
     assert len(re.findall(r"<tr>\s*<td data-label", second)) > 0
 
 
-def test_the_list_exports_every_unit_with_its_status(cast, tree, catalog, as_user):
+def test_the_list_exports_every_unit_with_its_status(cast, tree, catalog, as_user, thirty_wards):
     import io
 
     from openpyxl import load_workbook
 
-    for n in range(30):
-        OrgUnitFactory(
-            name=f"Phường Thử {n:02d}",
-            code=f"HN-HM-THU{n:02d}",
-            parent=tree.hoang_mai,
-            level=tree.dinh_cong.level,
-            kind=tree.dinh_cong.kind,
-        )
     home = f"{reverse('reporting:home')}?period={PERIOD}&unit={tree.hoang_mai.pk}"
     assert "xuat=xlsx" in as_user(cast.board).get(home).content.decode()
     answer = as_user(cast.board).get(f"{home}&xuat=xlsx")
