@@ -26,7 +26,7 @@ from danvan.core import concurrency
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.org.selectors import org_unit_get
-from danvan.reporting import analytics, selectors, services
+from danvan.reporting import analytics, selectors, services, sources
 from danvan.reporting.completeness import is_active_during, reports_itself
 from danvan.reporting.dashboard import DEFAULT_FORM, default_period, first_root, form_indicators
 from danvan.reporting.models import (
@@ -210,6 +210,8 @@ class EntryField:
     value: Number = None
     text: str = ""
     problems: list[str] = field(default_factory=list)
+    # Counted from a register's records (read-only, the number links to the list).
+    source: sources.Figure | None = None
 
     @property
     def key(self) -> str:
@@ -281,6 +283,12 @@ def entry_sections(
     figure with the rules it breaks now."""
     stored = own_values(user=user, unit=unit, period=period)
     numbers = {pk: row.value for pk, row in stored.items()}
+    # A draft shows what the registers hold now; a sent report what was sent.
+    sent = report is not None and report.status in (Status.SUBMITTED, Status.APPROVED)
+    counted = sources.figures(form, unit, period.code)
+    for pk, figure in counted.items():
+        if not sent:
+            numbers[pk] = figure.value
     problems: dict[int, list[str]] = {}
     blocking, warnings = services.check_rules(
         list(form.rules.select_related("left", "right")), numbers
@@ -297,14 +305,19 @@ def entry_sections(
         for link in section.formindicator_set.all():
             indicator = link.indicator
             row = stored.get(indicator.pk)
+            figure = None if link.typed else counted.get(indicator.pk)
+            value = row.value if row else None
+            if figure is not None and not sent:
+                value = figure.value
             entry.fields.append(
                 EntryField(
                     indicator=indicator,
-                    value=row.value if row else None,
+                    value=value,
                     text=(row.text_value if row else "")
                     if indicator.value_type == Indicator.ValueType.TEXT
-                    else input_text(indicator, row.value if row else None),
+                    else input_text(indicator, value),
                     problems=problems.get(indicator.pk, []),
+                    source=figure,
                 )
             )
         codes = {f.indicator.pk for f in entry.fields}

@@ -64,6 +64,14 @@ class Indicator(models.Model):
     )
     factor = models.DecimalField("hệ số", max_digits=12, decimal_places=4, default=Decimal(100))
     description = models.TextField("mô tả", blank=True)
+    # A register's key (danvan/reporting/sources.py): the figure is counted from its
+    # records and shown read-only; blank for a figure the unit types.
+    source = models.CharField(
+        "sổ nguồn",
+        max_length=64,
+        blank=True,
+        help_text="Chỉ tiêu tính từ hồ sơ của một sổ theo dõi (không nhập tay).",
+    )
 
     class Meta:
         ordering = ["code"]
@@ -170,6 +178,11 @@ class FormIndicator(models.Model):
     section = models.ForeignKey(FormSection, on_delete=models.CASCADE)
     indicator = models.ForeignKey(Indicator, on_delete=models.PROTECT)
     order = models.PositiveSmallIntegerField(default=0)
+    # The form lets units type a figure its indicator would take from a register (units
+    # that do not keep that register yet).
+    typed = models.BooleanField(
+        "nhập tay", default=False, help_text="Đơn vị tự nhập dù chỉ tiêu có sổ nguồn."
+    )
 
     class Meta:
         ordering = ["section", "order", "id"]

@@ -27,6 +27,7 @@ from danvan.lib.numbers import format_number, parse_number
 from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
 from danvan.reporting.duties import refuse_own_report
+from danvan.reporting import sources
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
@@ -241,6 +242,9 @@ def data_values_save(
         ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
     )
     forms = [form] if form is not None else carrying
+    from_register = sources.refused(indicators.values(), forms)
+    if from_register is not None:
+        raise ValidationError({f"values.{from_register.code}": sources.message(from_register)})
     _refuse_outside_window(actor, org_unit, the_period, forms)
     # From here on the reports are locked: their state and the stored figures are what
     # the next writer will see too.
@@ -369,6 +373,8 @@ def report_submit(*, actor: Any, form: ReportForm, org_unit: OrgUnit, period: st
         raise ReportLocked("Báo cáo đã được duyệt, không gửi lại được.")
     if report.status == Status.SUBMITTED:
         raise ReportLocked("Báo cáo đã được gửi và đang chờ duyệt.")
+    # Under the report's lock: what is sent is what the registers hold now.
+    sources.refresh(report=report)
     values = dict(_form_values(report).values_list("indicator_id", "value"))
     rules = list(form.rules.select_related("left", "right"))
     blocking, _ = check_rules(rules, values)
