@@ -26,8 +26,8 @@ from danvan.lib import periods
 from danvan.lib.numbers import format_number, parse_number
 from danvan.notifications import services as notify
 from danvan.org.models import OrgUnit
-from danvan.reporting.duties import refuse_own_report
 from danvan.reporting import sources
+from danvan.reporting.duties import refuse_own_report
 from danvan.reporting.models import (
     COUNTED,
     DataValue,
