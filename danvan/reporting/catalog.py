@@ -64,6 +64,11 @@ RULES = [
 ]
 
 
+# Indicators counted from a register (danvan/reporting/sources.py): code -> source key.
+# A key no installed app registers leaves the figure typed.
+SOURCED: dict[str, str] = {}
+
+
 @transaction.atomic
 def ensure_catalog() -> dict[str, int]:
     """Create or update the standard indicators, forms and rules; return counts."""
@@ -76,6 +81,7 @@ def ensure_catalog() -> dict[str, int]:
                 "unit": unit,
                 "value_type": value_type,
                 "aggregation": aggregation,
+                "source": SOURCED.get(code, ""),
             },
         )
     for code, name, numerator, denominator in COMPUTED:

@@ -204,8 +204,13 @@ def data_values_save(
     period: str,
     values: dict[str, Any],
     form: ReportForm | None = None,
+    before_register: bool = False,
 ) -> SaveResult:
-    """Store figures for one unit and period: all of them, or none (with the reason)."""
+    """Store figures for one unit and period: all of them, or none (with the reason).
+
+    ``before_register``: figures of a time before a register was kept (the demo's closed
+    units, an old workbook brought in) are stored as typed even where an indicator now
+    comes from a register; no page or API passes it."""
     require(actor, Cap.REPORT_ENTER, org_unit)
     the_period = parse_period(period)
     _refuse_outside_validity(org_unit, the_period)
@@ -242,7 +247,7 @@ def data_values_save(
         ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
     )
     forms = [form] if form is not None else carrying
-    from_register = sources.refused(indicators.values(), forms)
+    from_register = None if before_register else sources.refused(indicators.values(), forms)
     if from_register is not None:
         raise ValidationError({f"values.{from_register.code}": sources.message(from_register)})
     _refuse_outside_window(actor, org_unit, the_period, forms)
