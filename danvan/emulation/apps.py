@@ -20,3 +20,7 @@ class EmulationConfig(AppConfig):
         register(models.Score)
         register(models.ProgressNote)
         register(models.Evidence)
+
+        from danvan.emulation import sources
+
+        sources.register()
