@@ -64,7 +64,8 @@ def campaign_search(
         campaigns = campaigns.filter(year=year)
     if unit is not None:
         campaigns = campaigns.filter(launching_unit__path__startswith=unit.path)
-    return campaigns.annotate(model_count=Count("models", filter=Q(models__deleted_at=None)))
+    counted = campaigns.annotate(model_count=Count("models", filter=Q(models__deleted_at=None)))
+    return counted.order_by("-year", "name", "id")
 
 
 def campaign_get(*, user: Any, pk: int) -> Campaign:
