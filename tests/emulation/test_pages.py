@@ -232,3 +232,12 @@ def test_menu_entry_for_those_who_may_see_the_register(cast, as_user):
         'href="/quan-ly/dan-van-kheo/"'
         not in as_user(cast.editor).get(reverse("core:home")).content.decode()
     )
+
+
+def test_the_inbox_lists_models_waiting_for_the_leader(cast, tree, campaign, as_user):
+    waiting = register(campaign, tree.mttq_dinh_cong, name="Chờ kiểm tra")
+    put_in(register(campaign, tree.mttq_dinh_cong, name="Đang chạy"), State.RUNNING)
+    home = as_user(cast.leader).get(reverse("core:home")).content.decode()
+    assert "Chờ kiểm tra" in home and "Đang chạy" not in home
+    assert reverse("emulation:detail", args=[waiting.pk]) in home
+    assert "Chờ kiểm tra" not in as_user(cast.reporter).get(reverse("core:home")).content.decode()
