@@ -50,6 +50,8 @@ CATEGORIES = (
     "phân quyền",
     "báo cáo",
     "hội nghị, văn bản",
+    "đợt thi đua",
+    "mô hình «Dân vận khéo»",
 )
 
 
