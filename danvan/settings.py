@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.drafting",
     "danvan.notifications",
     "danvan.portal",
+    "danvan.awards",
     "danvan.api",
     "danvan.demo",
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.

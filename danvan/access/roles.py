@@ -45,6 +45,9 @@ class Cap(StrEnum):
     TEMPLATE_MANAGE = "template.manage"
     PORTAL_EDIT = "portal.edit"
     PORTAL_PUBLISH = "portal.publish"
+    # Khen thưởng (danvan.awards): the register of award decisions and their danh sách.
+    AWARD_VIEW = "award.view"
+    AWARD_MANAGE = "award.manage"
 
 
 _READ = {
@@ -54,6 +57,7 @@ _READ = {
     Cap.MEETING_VIEW,
     Cap.TASK_VIEW,
     Cap.DOCUMENT_VIEW,
+    Cap.AWARD_VIEW,
 }
 # Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
 # submits, and approves the units under it (approval is checked on the parent unit).
@@ -62,6 +66,8 @@ _LEAD = {Cap.REPORT_ENTER, Cap.REPORT_SUBMIT, Cap.REPORT_APPROVE}
 # Meetings, tasks, documents: a unit's leader and the board organise meetings, assign
 # tasks and keep the register; the reporter posts progress on its unit's tasks.
 _ORGANISE = {Cap.MEETING_MANAGE, Cap.TASK_MANAGE, Cap.TASK_UPDATE, Cap.DOCUMENT_MANAGE}
+# Awards: a unit's leader and the board record their unit's decisions.
+_ORGANISE |= {Cap.AWARD_MANAGE}
 # A unit leader keeps its unit's people and positions (a new ward must be able to list
 # whom it invites) and adds reporters and viewers for its subtree; the board also
 # appoints leaders and other board staff (USERS_DELEGATE).
