@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from docx import Document as open_docx
 from docx.enum.text import WD_BREAK
+from docx.shared import Mm
 
 from danvan.awards.models import Award, AwardDecision, RecipientKind
 from danvan.awards.selectors import counts_text
@@ -26,7 +28,7 @@ from danvan.drafting import headings
 from danvan.drafting.context import PARTY, Block, OfficialDocument, Signature, Table
 from danvan.drafting.layout import render_with
 from danvan.drafting.layout_body import build_body
-from danvan.drafting.layout_ooxml import CENTER, shape
+from danvan.drafting.layout_ooxml import CENTER, fixed_widths, shape
 from danvan.drafting.layout_template import build_template, sizes_for
 from danvan.lib import numbering as fmt
 from danvan.lib.dates import format_date
@@ -34,6 +36,9 @@ from danvan.lib.dates import format_date
 KIND = "quyet_dinh_khen_thuong"
 DOC_TYPE = "Quyết định"
 DECIDE = "QUYẾT ĐỊNH:"
+# Column widths (mm) of the danh sách tables by their number of columns: TT, the name, then
+# the post or address, then the achievement (165 mm of text width).
+_WIDTHS = {2: [12, 153], 3: [12, 60, 93], 4: [12, 45, 55, 53]}
 
 
 def doc_type() -> DocumentType:
@@ -109,8 +114,11 @@ def subject(decision: AwardDecision) -> str:
     return f"Về việc tặng {decision.form.name} cho các tập thể, cá nhân"
 
 
-def _tables(awards: list[Award]) -> list[Table]:
+def _tables(awards: list[Award], reason: str) -> list[Table]:
+    """The danh sách tables. The achievement column appears only when some line's differs
+    from the decision's (Điều 1 already says it)."""
     tables = []
+    same = all(a.achievement == reason for a in awards)
     collectives = [a for a in awards if a.recipient_kind == RecipientKind.COLLECTIVE]
     individuals = [a for a in awards if a.recipient_kind == RecipientKind.INDIVIDUAL]
     households = [a for a in awards if a.recipient_kind == RecipientKind.HOUSEHOLD]
@@ -118,9 +126,9 @@ def _tables(awards: list[Award]) -> list[Table]:
         tables.append(
             Table(
                 caption=f"I. TẬP THỂ ({len(collectives)})",
-                columns=["TT", "Tên tập thể", "Thành tích"],
+                columns=["TT", "Tên tập thể", *([] if same else ["Thành tích"])],
                 rows=[
-                    [str(n), a.recipient_name, a.achievement]
+                    [str(n), a.recipient_name, *([] if same else [a.achievement])]
                     for n, a in enumerate(collectives, start=1)
                 ],
             )
@@ -130,9 +138,15 @@ def _tables(awards: list[Award]) -> list[Table]:
         tables.append(
             Table(
                 caption=f"{number}. CÁ NHÂN ({len(individuals)})",
-                columns=["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích"],
+                columns=[
+                    "TT",
+                    "Họ và tên",
+                    "Chức vụ, đơn vị công tác",
+                    *([] if same else ["Thành tích"]),
+                ],
                 rows=[
-                    [str(n), a.recipient_name, a.recipient_detail, a.achievement]
+                    [str(n), a.recipient_name, a.recipient_detail]
+                    + ([] if same else [a.achievement])
                     for n, a in enumerate(individuals, start=1)
                 ],
             )
@@ -142,9 +156,10 @@ def _tables(awards: list[Award]) -> list[Table]:
         tables.append(
             Table(
                 caption=f"{number}. HỘ GIA ĐÌNH ({len(households)})",
-                columns=["TT", "Hộ gia đình", "Địa chỉ", "Thành tích"],
+                columns=["TT", "Hộ gia đình", "Địa chỉ", *([] if same else ["Thành tích"])],
                 rows=[
-                    [str(n), a.recipient_name, a.recipient_detail, a.achievement]
+                    [str(n), a.recipient_name, a.recipient_detail]
+                    + ([] if same else [a.achievement])
                     for n, a in enumerate(households, start=1)
                 ],
             )
@@ -201,7 +216,7 @@ def decision_document(
         recipients=["- Như Điều 3,", "- Lưu VT."],
         signature=signature,
     )
-    number = number_line.replace("Số:", "").replace("Số", "").strip()
+    number = re.sub(r"^Số:? ?", "", number_line)
     appendix = OfficialDocument(
         kind=KIND,
         heading=heading,
@@ -210,7 +225,7 @@ def decision_document(
         blocks=[
             Block(f"(Kèm theo Quyết định số {number} ngày {format_date(on)} của {info.unit.name})")
         ],
-        tables=_tables(standing),
+        tables=_tables(standing, decision.reason),
     )
     return main, appendix
 
@@ -243,6 +258,8 @@ def render(main: OfficialDocument, appendix: OfficialDocument) -> bytes:
         shape(paragraph, align=CENTER, after=3)
         paragraph.paragraph_format.first_line_indent = 0
     doc.paragraphs[start + 2].runs[0].italic = True
+    for table, spec in zip(doc.tables[-len(appendix.tables) :], appendix.tables, strict=False):
+        fixed_widths(table, [Mm(w) for w in _WIDTHS[len(spec.columns)]])
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -83,9 +83,10 @@ def _validate_decision(decision: AwardDecision, actor: Any) -> None:
     elif (issuer.valid_from and day < issuer.valid_from) or (
         issuer.valid_to and day > issuer.valid_to
     ):
+        since = format_date(issuer.valid_from) or "…"
+        until = format_date(issuer.valid_to) or "…"
         errors["decided_on"] = (
-            f"Ngày {format_date(day)} «{issuer.name}» không hoạt động "
-            f"(từ {format_date(issuer.valid_from) or '…'} đến {format_date(issuer.valid_to) or '…'})."
+            f"Ngày {format_date(day)} «{issuer.name}» không hoạt động (từ {since} đến {until})."
         )
     elif decision.form_id is not None:
         why = authority.refusal(issuer=issuer, form=decision.form, on=day)

@@ -78,3 +78,19 @@ def tong_ket(tree: Any) -> Any:
         starts_at=dt.datetime(2020, 1, 13, 14, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh")),
         period_code="2019",
     )
+
+
+@pytest.fixture
+def quan_uy(tree: Any, catalogue: Any) -> Any:
+    """Quận ủy Hoàng Mai (a party committee at the district level): Party-style decisions."""
+    from danvan.org.models import OrganisationKind
+    from tests.factories import OrgUnitFactory, UnitKindFactory
+
+    return OrgUnitFactory(
+        name="Quận ủy Hoàng Mai",
+        code="HN-HM-CU",
+        parent=tree.hoang_mai,
+        level=tree.hoang_mai.level,
+        kind=UnitKindFactory(code="co-quan", name="Cơ quan, tổ chức", is_place=False),
+        organisation_kind=OrganisationKind.objects.get(code="cap-uy"),
+    )
