@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "danvan.awards",
     "danvan.api",
     "danvan.demo",
+    "danvan.emulation",
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

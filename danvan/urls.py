@@ -10,6 +10,7 @@ from danvan.api.api import api
 from danvan.core import errors as core_errors
 from danvan.core import views as core_views
 from danvan.core import views_suggest
+from danvan.emulation import views as emulation_views
 
 # JSON on /api/, the Vietnamese page elsewhere (danvan/core/errors.py).
 handler400 = "danvan.core.errors.bad_request"
@@ -29,6 +30,7 @@ urlpatterns = [
     path("quan-ly/van-ban/", include("danvan.documents.urls")),
     path("quan-ly/soan-thao/", include("danvan.drafting.urls")),
     path("quan-ly/thong-bao/", include("danvan.notifications.urls")),
+    path("quan-ly/dan-van-kheo/", include("danvan.emulation.urls")),
     path("quan-ly/khen-thuong/", include("danvan.awards.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -39,6 +41,11 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("tep/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "dan-van-kheo-anh/<int:pk>/",
+        emulation_views.public_photo,
+        name="emulation_public_photo",
+    ),
     path("", include("danvan.portal.urls")),
 ]
 if settings.DEBUG:

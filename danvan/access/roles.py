@@ -45,6 +45,15 @@ class Cap(StrEnum):
     TEMPLATE_MANAGE = "template.manage"
     PORTAL_EDIT = "portal.edit"
     PORTAL_PUBLISH = "portal.publish"
+    # "Dân vận khéo" (danvan/emulation/workflow.py has the table of moves): a unit's
+    # reporter registers models and posts their progress; its leader and the board check,
+    # follow and evaluate them, and launch campaigns; recognition is asked at the unit of
+    # the recognising level (the ward for cơ sở, the province for tỉnh).
+    EMULATION_VIEW = "emulation.view"
+    EMULATION_REGISTER = "emulation.register"
+    EMULATION_REVIEW = "emulation.review"
+    EMULATION_RECOGNISE = "emulation.recognise"
+    EMULATION_CAMPAIGN = "emulation.campaign"
     # Khen thưởng (danvan.awards): the register of award decisions and their danh sách.
     AWARD_VIEW = "award.view"
     AWARD_MANAGE = "award.manage"
@@ -57,6 +66,7 @@ _READ = {
     Cap.MEETING_VIEW,
     Cap.TASK_VIEW,
     Cap.DOCUMENT_VIEW,
+    Cap.EMULATION_VIEW,
     Cap.AWARD_VIEW,
 }
 # Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
@@ -66,6 +76,12 @@ _LEAD = {Cap.REPORT_ENTER, Cap.REPORT_SUBMIT, Cap.REPORT_APPROVE}
 # Meetings, tasks, documents: a unit's leader and the board organise meetings, assign
 # tasks and keep the register; the reporter posts progress on its unit's tasks.
 _ORGANISE = {Cap.MEETING_MANAGE, Cap.TASK_MANAGE, Cap.TASK_UPDATE, Cap.DOCUMENT_MANAGE}
+_EMULATION_LEAD = {
+    Cap.EMULATION_REGISTER,
+    Cap.EMULATION_REVIEW,
+    Cap.EMULATION_RECOGNISE,
+    Cap.EMULATION_CAMPAIGN,
+}
 # Awards: a unit's leader and the board record their unit's decisions.
 _ORGANISE |= {Cap.AWARD_MANAGE}
 # A unit leader keeps its unit's people and positions (a new ward must be able to list
@@ -76,10 +92,15 @@ _STAFF_UNIT = {Cap.PEOPLE_MANAGE, Cap.USERS_MANAGE}
 ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.SYSTEM_ADMIN: frozenset(Cap),
     Role.BOARD_STAFF: frozenset(
-        _READ | _LEAD | _ORGANISE | _STAFF_UNIT | {Cap.ORG_MANAGE, Cap.USERS_DELEGATE}
+        _READ
+        | _LEAD
+        | _ORGANISE
+        | _STAFF_UNIT
+        | _EMULATION_LEAD
+        | {Cap.ORG_MANAGE, Cap.USERS_DELEGATE}
     ),
-    Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE | _STAFF_UNIT),
-    Role.UNIT_REPORTER: frozenset(_READ | _ENTER | {Cap.TASK_UPDATE}),
+    Role.UNIT_LEADER: frozenset(_READ | _LEAD | _ORGANISE | _STAFF_UNIT | _EMULATION_LEAD),
+    Role.UNIT_REPORTER: frozenset(_READ | _ENTER | {Cap.TASK_UPDATE, Cap.EMULATION_REGISTER}),
     Role.VIEWER: frozenset(_READ),
     # Portal staff read their unit's meetings: the news of a giao ban is written from it
     # ("Tạo bài viết" on the meeting page).

@@ -25,6 +25,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "audit": can(user, Cap.AUDIT_VIEW, None),
             "users": can(user, Cap.USERS_MANAGE, None),
             "portal": can(user, Cap.PORTAL_EDIT, None),
+            "emulation": can(user, Cap.EMULATION_VIEW, None),
             "awards": can(user, Cap.AWARD_VIEW, None),
         }
     }

@@ -268,7 +268,15 @@ class FigureLoader:
         if (unit.pk, period) in done:
             self.tally[KEPT] += 1
             return
-        data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values, form=form)
+        # Closed units of the district era: their figures were typed, before any register.
+        data_values_save(
+            actor=SYSTEM,
+            org_unit=unit,
+            period=period,
+            values=values,
+            form=form,
+            before_register=True,
+        )
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
         self._backdate(form, unit, period)
@@ -301,7 +309,9 @@ class FigureLoader:
             if stored.filter(status=Status.APPROVED).count() == len(values):
                 self.tally[KEPT] += 1
                 continue
-            data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values)
+            data_values_save(
+                actor=SYSTEM, org_unit=unit, period=period, values=values, before_register=True
+            )
             stored.update(status=Status.APPROVED)
             self.tally[CREATED] += 1
 

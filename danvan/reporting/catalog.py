@@ -34,6 +34,18 @@ STORED = [
     ("CU_TRI", "Cử tri trong danh sách", "người", INT, SUM),
     ("CU_TRI_DI_BAU", "Cử tri đi bỏ phiếu", "người", INT, SUM),
     ("MO_HINH_DVK", "Mô hình «Dân vận khéo» đăng ký", "mô hình", INT, SUM),
+    # Counted from the register of danvan/emulation (SOURCED below), like MO_HINH_DVK.
+    ("MO_HINH_DVK_CONG_NHAN", "Mô hình «Dân vận khéo» được công nhận", "mô hình", INT, SUM),
+    ("MO_HINH_DVK_KT", "Mô hình đăng ký: lĩnh vực kinh tế", "mô hình", INT, SUM),
+    ("MO_HINH_DVK_VHXH", "Mô hình đăng ký: lĩnh vực văn hóa – xã hội", "mô hình", INT, SUM),
+    ("MO_HINH_DVK_QPAN", "Mô hình đăng ký: lĩnh vực quốc phòng – an ninh", "mô hình", INT, SUM),
+    (
+        "MO_HINH_DVK_XDHTCT",
+        "Mô hình đăng ký: lĩnh vực xây dựng hệ thống chính trị",
+        "mô hình",
+        INT,
+        SUM,
+    ),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -51,7 +63,18 @@ FIGURES = [
     ("tiep_dan", "Tiếp công dân, đơn thư", ["TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"]),
     ("to_chuc", "Tổ chức, hội viên", ["HOI_VIEN", "CHI_HOI"]),
     ("an_sinh", "An sinh xã hội", ["QUA_SUAT", "QUA_GIA_TRI"]),
-    ("phong_trao", "Phong trào thi đua", ["MO_HINH_DVK"]),
+    (
+        "phong_trao",
+        "Phong trào thi đua",
+        [
+            "MO_HINH_DVK",
+            "MO_HINH_DVK_CONG_NHAN",
+            "MO_HINH_DVK_KT",
+            "MO_HINH_DVK_VHXH",
+            "MO_HINH_DVK_QPAN",
+            "MO_HINH_DVK_XDHTCT",
+        ],
+    ),
 ]
 ELECTION = ("bau_cu", "Bầu cử", ["CU_TRI", "CU_TRI_DI_BAU"])
 FORMS = [
@@ -66,7 +89,14 @@ RULES = [
 
 # Indicators counted from a register (danvan/reporting/sources.py): code -> source key.
 # A key no installed app registers leaves the figure typed.
-SOURCED: dict[str, str] = {}
+SOURCED: dict[str, str] = {
+    "MO_HINH_DVK": "emulation.registered",
+    "MO_HINH_DVK_CONG_NHAN": "emulation.recognised",
+    "MO_HINH_DVK_KT": "emulation.registered.kinh-te",
+    "MO_HINH_DVK_VHXH": "emulation.registered.van-hoa-xa-hoi",
+    "MO_HINH_DVK_QPAN": "emulation.registered.quoc-phong-an-ninh",
+    "MO_HINH_DVK_XDHTCT": "emulation.registered.xay-dung-he-thong-chinh-tri",
+}
 
 
 @transaction.atomic

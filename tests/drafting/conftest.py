@@ -150,7 +150,14 @@ def send_report(unit: OrgUnit, period: str, *, figures: Any = None, narrative: A
             actor=SYSTEM, form=form, org_unit=unit, period=period, narrative=narrative
         )
     if figures:
-        data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=figures, form=form)
+        data_values_save(
+            actor=SYSTEM,
+            org_unit=unit,
+            period=period,
+            values=figures,
+            form=form,
+            before_register=True,
+        )
     report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
     report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
 
