@@ -11,6 +11,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import scoped
 from danvan.awards.models import AwardDecision, AwardForm, RecipientKind
 from danvan.awards.selectors import REVOKED_CHOICES
+from danvan.emulation.models import RECOGNISED_STATES, Campaign, EmulationModel
 from danvan.meetings.models import Meeting
 from danvan.org import selectors as org_selectors
 from danvan.org.forms import DateInput, UnitChoiceField
@@ -144,6 +145,19 @@ class AwardAddForm(forms.Form):
         required=False,
         empty_label="— Không —",
     )
+    emulation_model = forms.ModelChoiceField(
+        label="Khen thưởng mô hình, điển hình «Dân vận khéo»",
+        queryset=EmulationModel.objects.none(),
+        required=False,
+        empty_label="— Không —",
+        help_text="Các mô hình đã được công nhận trong phạm vi cơ quan ra quyết định.",
+    )
+    campaign = forms.ModelChoiceField(
+        label="Hoặc đợt thi đua",
+        queryset=Campaign.objects.none(),
+        required=False,
+        empty_label="— Không —",
+    )
 
     def __init__(self, *args: Any, user: Any, decision: AwardDecision, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -154,6 +168,15 @@ class AwardAddForm(forms.Form):
             Person.objects.all(), user, Cap.PEOPLE_VIEW
         )
         self.fields["meeting"].queryset = meeting_choices(user=user, decision=decision)  # type: ignore[attr-defined]
+        around = decision.issuer.path[: _parent_cut(decision.issuer)]
+        self.fields["emulation_model"].queryset = (  # type: ignore[attr-defined]
+            scoped(EmulationModel.objects.all(), user, Cap.EMULATION_VIEW)
+            .filter(state__in=RECOGNISED_STATES, unit__path__startswith=around)
+            .order_by("name")
+        )
+        self.fields["campaign"].queryset = scoped(  # type: ignore[attr-defined]
+            Campaign.objects.all(), user, Cap.EMULATION_VIEW
+        ).order_by("-year", "name")
 
 
 def meeting_choices(*, user: Any, decision: AwardDecision) -> QuerySet[Meeting]:

@@ -14,7 +14,8 @@
 - :class:`Award` — one line of the decision's danh sách: a collective (an org unit, or a
   named group outside the tree), an individual (a ``people.Person``, or a named person not
   in the register) or a household, with the achievement rewarded, the meeting where it was
-  presented (*trao tại hội nghị*) and, when revoked, the date and reason (the row stays).
+  presented (*trao tại hội nghị*), the "Dân vận khéo" campaign or model it rewards
+  (``emulation``) and, when revoked, the date and reason (the row stays).
 """
 
 from __future__ import annotations
@@ -233,6 +234,23 @@ class Award(Versioned, DomainModel):
         blank=True,
         related_name="awards",
         verbose_name="trao tại hội nghị",
+    )
+    # What the award rewards, when it is a "Dân vận khéo" model or campaign (danvan.emulation).
+    campaign = models.ForeignKey(
+        "emulation.Campaign",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name="đợt thi đua",
+    )
+    emulation_model = models.ForeignKey(
+        "emulation.EmulationModel",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="awards",
+        verbose_name="mô hình, điển hình",
     )
     revoked_on = models.DateField("thu hồi ngày", null=True, blank=True)
     revoked_reason = models.CharField("lý do thu hồi", max_length=500, blank=True)

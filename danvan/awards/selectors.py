@@ -39,6 +39,8 @@ def _with_relations(awards: AwardQuerySet) -> AwardQuerySet:
         "recipient_unit",
         "recipient_person",
         "meeting",
+        "campaign",
+        "emulation_model",
     )
 
 

@@ -10,11 +10,12 @@ decision into the register also needs ``Cap.DOCUMENT_MANAGE`` there, see
 - a form that does not go to that kind of recipient (Lao động tiên tiến to a collective);
 - the same achievement rewarded twice or in two forms. *Same achievement* here means: the
   same recipient (the same org unit, the same person of the register, or — for a group or
-  person named only by text — the same kind and the same name without marks) **and** the
-  same achievement text without marks, spaces and case (``fold``), among the awards not
-  revoked, whatever the form or decision. The meeting where an award is presented is not
-  part of it: Tân Bình's 2019 tổng kết presented a unit's dân vận award and its Quy chế
-  dân chủ award at the same meeting, two achievements;
+  person named only by text — the same kind and the same name without marks) **and** one
+  of: the same "Dân vận khéo" model; the same campaign, when neither award names a model;
+  the same achievement text without marks, spaces and case (``fold``). Among the awards
+  not revoked, whatever the form or decision. The meeting where an award is presented is
+  not part of it: Tân Bình's 2019 tổng kết presented a unit's dân vận award and its Quy
+  chế dân chủ award at the same meeting, two achievements;
 - writes to a closed (historical) unit's register, and revoking twice.
 
 Revocation keeps the row, with the date, the reason and who revoked it.
@@ -26,6 +27,7 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.utils import timezone
 
 from danvan.access.roles import Cap
@@ -34,6 +36,7 @@ from danvan.awards import authority
 from danvan.awards.models import Award, AwardDecision, AwardForm, RecipientKind
 from danvan.core import clock, concurrency
 from danvan.core.audit import service
+from danvan.emulation.models import Campaign, EmulationModel, State
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.meetings.models import Meeting
@@ -226,9 +229,14 @@ def _lock_recipient(award: Award) -> None:
 
 def earlier_award(award: Award) -> Award | None:
     """A standing award of the same recipient for the same achievement (see the module)."""
+    same = Q(achievement_folded=award.achievement_folded)
+    if award.emulation_model_id is not None:
+        same |= Q(emulation_model_id=award.emulation_model_id)
+    elif award.campaign_id is not None:
+        same |= Q(campaign_id=award.campaign_id, emulation_model__isnull=True)
     candidates = (
         Award.objects.standing()
-        .filter(**_same_recipient(award), achievement_folded=award.achievement_folded)
+        .filter(same, **_same_recipient(award))
         .exclude(pk=award.pk)
         .select_related("decision__form", "decision__issuer", "decision__document")
     )
@@ -294,6 +302,7 @@ def _validate_award(award: Award, actor: Any) -> None:
                 f"Hội nghị họp ngày {held}, trước ngày quyết định "
                 f"{format_date(decision.decided_on)}: chưa trao được."
             )
+    errors.update(_emulation_errors(award, actor))
     award.search_folded = fold(
         f"{award.recipient_name} {award.recipient_detail} {award.achievement}"
     )
@@ -304,7 +313,36 @@ def _validate_award(award: Award, actor: Any) -> None:
             errors["achievement"] = _double_text(award, earlier)
     if errors:
         raise ValidationError(errors)
-    award.full_clean(exclude=["decision", "recipient_unit", "recipient_person", "meeting"])
+    award.full_clean(
+        exclude=[
+            "decision",
+            "recipient_unit",
+            "recipient_person",
+            "meeting",
+            "campaign",
+            "emulation_model",
+        ]
+    )
+
+
+def _emulation_errors(award: Award, actor: Any) -> dict[str, str]:
+    """The model or campaign rewarded: one the actor can read; a model sets its campaign;
+    a stopped model is not rewarded."""
+    model = award.emulation_model
+    if model is not None:
+        visible = scoped(EmulationModel.objects.filter(pk=model.pk), actor, Cap.EMULATION_VIEW)
+        if not visible.exists():
+            return {"emulation_model": "Bạn không xem được mô hình này."}
+        if model.state == State.STOPPED:
+            return {"emulation_model": f"Mô hình «{model.name}» đã dừng: không khen thưởng."}
+        if award.campaign_id is not None and award.campaign_id != model.campaign_id:
+            return {"campaign": f"Mô hình «{model.name}» thuộc đợt thi đua khác."}
+        award.campaign_id = model.campaign_id
+    elif award.campaign is not None:
+        campaigns = scoped(Campaign.objects.filter(pk=award.campaign.pk), actor, Cap.EMULATION_VIEW)
+        if not campaigns.exists():
+            return {"campaign": "Bạn không xem được đợt thi đua này."}
+    return {}
 
 
 @service
@@ -319,10 +357,12 @@ def award_add(
     recipient_detail: str = "",
     achievement: str = "",
     meeting: Meeting | None = None,
+    campaign: Campaign | None = None,
+    emulation_model: EmulationModel | None = None,
     note: str = "",
 ) -> Award:
     """Thêm một tập thể, cá nhân, hộ gia đình vào danh sách của quyết định. The
-    achievement defaults to the decision's."""
+    achievement defaults to the decision's; a model sets the campaign."""
     concurrency.lock(decision)
     require(actor, Cap.AWARD_MANAGE, decision.issuer)
     refuse_if_closed(decision.issuer)
@@ -336,6 +376,8 @@ def award_add(
         recipient_detail=normalize_spaces(recipient_detail),
         achievement=normalize_spaces(achievement) or decision.reason,
         meeting=meeting,
+        campaign=campaign,
+        emulation_model=emulation_model,
         note=normalize_spaces(note),
     )
     _lock_recipient(award)
