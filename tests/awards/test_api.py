@@ -10,7 +10,6 @@ from django.test import Client
 from danvan.access.system import SYSTEM
 from danvan.accounts.services import api_token_create
 from danvan.awards import services
-from tests.awards.conftest import DAY_2019
 
 
 class Api:
@@ -95,7 +94,7 @@ def test_district_giay_khen_2026_refused_by_api(tree: Any, cast: Any, catalogue:
 
 
 def test_decision_outside_scope_is_refused(tree: Any, cast: Any, catalogue: Any) -> None:
-    status, body = Api(cast.leader).post(
+    status, _ = Api(cast.leader).post(
         "/awards/decisions",
         {"issuer": tree.buoi.pk, "form": "giay-khen", "decided_on": "2026-03-02", "reason": "X"},
     )
