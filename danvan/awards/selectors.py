@@ -226,10 +226,11 @@ def meeting_award_sentence(*, meeting: Meeting) -> str:
     return f"Dịp này, {' và '.join(issuers)} đã khen thưởng {'; '.join(parts)}."
 
 
-def period_award_counts(*, unit_ids: list[int], start: dt.date, end: dt.date) -> dict[str, int]:
-    """Standing awards decided in [start, end] by units among ``unit_ids`` (reports)."""
+def period_award_counts(*, root: OrgUnit, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Standing awards decided in [start, end] by the units of ``root``'s subtree (the
+    compiled report reads them for the subtree it compiles, already scoped)."""
     awards = Award.objects.filter(
-        decision__issuer_id__in=unit_ids,
+        decision__issuer__path__startswith=root.path,
         decision__decided_on__gte=start,
         decision__decided_on__lte=end,
         decision__deleted_at=None,

@@ -202,3 +202,16 @@ def figure_paragraphs(
     if election:
         paragraphs.append(election)
     return [_sentence(p) for p in paragraphs]
+
+
+def award_sentence(counts: dict[str, int], *, period: periods.Period, subject: str) -> str:
+    """ "Trong năm 2019, các cơ quan, đơn vị … đã khen thưởng 19 tập thể, 11 cá nhân." from
+    the awards register (danvan.awards); "" when nothing was awarded."""
+    from danvan.awards.selectors import counts_text
+
+    text = counts_text(
+        counts.get("tap_the", 0), counts.get("ca_nhan", 0), counts.get("ho_gia_dinh", 0)
+    )
+    if not text:
+        return ""
+    return _sentence(f"Trong {period.label}, {subject} đã khen thưởng {text}.")
