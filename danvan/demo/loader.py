@@ -19,6 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import current_data, data
+from danvan.demo.awards_loader import load_awards
 from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
@@ -50,6 +51,7 @@ CATEGORIES = (
     "phân quyền",
     "báo cáo",
     "hội nghị, văn bản",
+    "khen thưởng",
 )
 
 
@@ -83,6 +85,8 @@ class DemoLoader:
         # those units are open too; the successions then close them, read-only.
         self.load_reporting()
         self.load_meetings()
+        # The seeds' awards, presented at those meetings (danvan.demo.awards_loader).
+        self.load_awards()
         # Numbering and Hoàng Mai's 2023 reports (documents out) while the units are open.
         self.load_drafting()
         self.load_successions()
@@ -320,6 +324,10 @@ class DemoLoader:
     def load_meetings(self) -> None:
         for status, count in MeetingsLoader(self.progress).run().items():
             self.tally["hội nghị, văn bản", status] += count
+
+    def load_awards(self) -> None:
+        for status, count in load_awards(self.progress).items():
+            self.tally["khen thưởng", status] += count
 
     def load_current(self) -> None:
         for key, count in CurrentLoader(self.progress).run().items():
