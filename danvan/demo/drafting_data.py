@@ -279,7 +279,15 @@ class DraftingLoader:
             narrative=ward_narrative(unit.code, name, month),
         )
         figures = monthly_figures(unit.code, month, first, scale=1.0)
-        data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=figures, form=form)
+        # District-era figures, typed before any register was kept.
+        data_values_save(
+            actor=SYSTEM,
+            org_unit=unit,
+            period=period,
+            values=figures,
+            form=form,
+            before_register=True,
+        )
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
         FigureLoader._backdate(form, unit, period)

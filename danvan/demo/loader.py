@@ -51,6 +51,8 @@ CATEGORIES = (
     "phân quyền",
     "báo cáo",
     "hội nghị, văn bản",
+    "đợt thi đua",
+    "mô hình «Dân vận khéo»",
     "khen thưởng",
 )
 

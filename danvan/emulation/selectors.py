@@ -64,7 +64,8 @@ def campaign_search(
         campaigns = campaigns.filter(year=year)
     if unit is not None:
         campaigns = campaigns.filter(launching_unit__path__startswith=unit.path)
-    return campaigns.annotate(model_count=Count("models", filter=Q(models__deleted_at=None)))
+    counted = campaigns.annotate(model_count=Count("models", filter=Q(models__deleted_at=None)))
+    return counted.order_by("-year", "name", "id")
 
 
 def campaign_get(*, user: Any, pk: int) -> Campaign:
@@ -234,20 +235,45 @@ def _by_child(models: EmulationModelQuerySet, unit: OrgUnit) -> list[tuple[OrgUn
 # --- the reports' sources (no user: the report's own unit set) ---------------------------
 
 
+def register_kept(unit_ids: Iterable[int], start: dt.date, end: dt.date) -> bool:
+    """Was the register kept for these units in the window? Yes when a campaign launched
+    by one of them or by a unit above them runs in the window (or a model was registered
+    there anyway). A window before any campaign is a time before the register: the
+    reports keep what their units typed then (``danvan.reporting.sources``)."""
+    ids = list(unit_ids)
+    paths = OrgUnit.objects.filter(pk__in=ids).values_list("path", flat=True)
+    above = {int(part) for path in paths for part in path.strip("/").split("/") if part}
+    running = Campaign.objects.filter(
+        launching_unit_id__in=above, starts_on__lte=end, ends_on__gte=start
+    )
+    return (
+        running.exists()
+        or EmulationModel.objects.filter(
+            unit_id__in=ids, registered_on__gte=start, registered_on__lte=end
+        ).exists()
+    )
+
+
 def count_registered(
     unit_ids: Iterable[int], start: dt.date, end: dt.date, field_code: str = ""
-) -> int:
+) -> int | None:
+    ids = list(unit_ids)
+    if not register_kept(ids, start, end):
+        return None
     models = EmulationModel.objects.filter(
-        unit_id__in=list(unit_ids), registered_on__gte=start, registered_on__lte=end
+        unit_id__in=ids, registered_on__gte=start, registered_on__lte=end
     )
     if field_code:
         models = models.filter(field__code=field_code)
     return models.count()
 
 
-def count_recognised(unit_ids: Iterable[int], start: dt.date, end: dt.date) -> int:
+def count_recognised(unit_ids: Iterable[int], start: dt.date, end: dt.date) -> int | None:
+    ids = list(unit_ids)
+    if not register_kept(ids, start, end):
+        return None
     return EmulationModel.objects.filter(
-        unit_id__in=list(unit_ids),
+        unit_id__in=ids,
         state__in=RECOGNISED_STATES,
         recognised_on__gte=start,
         recognised_on__lte=end,

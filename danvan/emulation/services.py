@@ -301,9 +301,13 @@ def model_update(
     model.name_folded = fold(model.name)
     _validate(model, partners, persons, actor)
     moved = {u.pk for u in partners} != old_partners or {p.pk for p in persons} != old_people
-    concurrency.save_changed(model, before, force=moved)
+    changed = concurrency.save_changed(model, before, force=moved)
     model.partner_units.set(partners)
     model.people.set(persons)
+    if model.is_public and changed:
+        from danvan.emulation.portal import published_changed
+
+        published_changed()
     return model
 
 

@@ -143,6 +143,7 @@ def model_move(request: AppRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _refused(request, model, move_form=form)
     data = form.cleaned_data
+    wanted = data["move"]
     try:
         transition = services.model_move(
             actor=request.user,
@@ -154,7 +155,7 @@ def model_move(request: AppRequest, pk: int) -> HttpResponse:
         )
     except ValidationError as error:
         add_service_errors(form, error)
-        return _refused(request, model, move_form=form, failed_move=data["move"])
+        return _refused(request, model, move_form=form, failed_move=wanted)
     messages.success(request, f"«{model.name}»: {transition.get_to_state_display().lower()}.")
     return redirect("emulation:detail", pk=model.pk)
 

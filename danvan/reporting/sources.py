@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     from danvan.org.models import OrgUnit
     from danvan.reporting.models import Indicator, Report, ReportForm
 
-# count(unit ids, first day, last day) -> number of records
-Counter = Callable[[list[int], dt.date, dt.date], int | Decimal]
+# count(unit ids, first day, last day) -> number of records, or None when the register
+# was not kept for those units then (a time before it): the figure stays as typed.
+Counter = Callable[[list[int], dt.date, dt.date], int | Decimal | None]
 # list_url(the report's unit, first day, last day) -> the register's list, filtered
 ListUrl = Callable[["OrgUnit", dt.date, dt.date], str]
 
@@ -157,9 +158,12 @@ def figures(form: ReportForm, unit: OrgUnit, period: str) -> dict[int, Figure]:
     found = {}
     for indicator in indicators:
         source = _SOURCES[indicator.source]
+        value = source.count(units, start, end)
+        if value is None:
+            continue
         found[indicator.pk] = Figure(
             indicator_id=indicator.pk,
-            value=Decimal(source.count(units, start, end)),
+            value=Decimal(value),
             register=source.register,
             url=source.list_url(unit, start, end),
         )
@@ -175,10 +179,6 @@ def refresh(*, report: Report) -> dict[int, Figure]:
     from danvan.reporting.models import DataValue, Status
 
     if report.status in (Status.SUBMITTED, Status.APPROVED):
-        return {}
-    # A closed unit's figures are of a time before the registers (typed with
-    # ``data_values_save(before_register=True)``): they are kept as typed.
-    if report.org_unit.is_historical:
         return {}
     found = figures(report.form, report.org_unit, report.period)
     if not found:
