@@ -152,6 +152,8 @@ class LoadServer(Server):
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=self.env, stdout=log, stderr=log, start_new_session=True
             )
+        if self.nice:
+            _group_nice(self.process.pid, self.nice)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and self.process.poll() is None:
             try:
@@ -162,6 +164,19 @@ class LoadServer(Server):
             time.sleep(0.3)
         self.stop(kill=True)
         raise RuntimeError(f"gunicorn không khởi động:\n{self.tail()}")
+
+
+def _group_nice(pid: int, nice: int) -> None:
+    """The pool's own session is its own scheduling group when the kernel groups by session
+    (``kernel.sched_autogroup_enabled``): groups share the CPU equally whatever the nice
+    value of their processes, so the group itself is made nicer. Under systemd the same is
+    ``CPUWeight=`` of the portal's service (README)."""
+    group = Path(f"/proc/{pid}/autogroup")
+    try:
+        if Path("/proc/sys/kernel/sched_autogroup_enabled").read_text().strip() == "1":
+            group.write_text(str(nice))
+    except OSError as error:
+        print(f"Không đặt được độ ưu tiên nhóm cho cổng thông tin: {error}", file=sys.stderr)
 
 
 def login(port: int) -> str:

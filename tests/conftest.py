@@ -169,23 +169,34 @@ def as_user() -> Any:
     return client_for
 
 
+def _transactional(item: Any) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.fixture(autouse=True)
+def _catalogues_back(request: Any) -> None:
+    """A transactional test empties every table when it ends, the migrations' catalogues
+    (document types, meeting kinds…) included: the next transactional test gets them back
+    (danvan/core/catalogues.py), whatever the order the suite runs in."""
+    if _transactional(request.node):
+        request.getfixturevalue("transactional_db")
+        from danvan.core.catalogues import reseed
+
+        reseed()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[Any]) -> None:
-    """The issue 12 acceptance test loads the whole demo over the catalogues the migrations
-    wrote (document and meeting kinds, the portal tree). A transactional test empties them
-    when it ends, so it runs first among the transactional tests (pytest-django has put
-    those last), before any of them."""
+    """The issue 12 acceptance test loads the whole demo, which also needs what Wagtail's
+    own migrations wrote (the editors' groups and page permissions) and ``reseed`` does not
+    put back: it runs first among the transactional tests (pytest-django has put those
+    last), before any of them empties the tables."""
     first = [item for item in items if "test_acceptance_issue12" in item.nodeid]
     if not first:
         return
     rest = [item for item in items if item not in first]
-
-    def transactional(item: Any) -> bool:
-        marker = item.get_closest_marker("django_db")
-        return bool(marker and marker.kwargs.get("transaction")) or (
-            "transactional_db" in getattr(item, "fixturenames", ())
-            or "live_server" in getattr(item, "fixturenames", ())
-        )
-
-    at = next((n for n, item in enumerate(rest) if transactional(item)), len(rest))
+    at = next((n for n, item in enumerate(rest) if _transactional(item)), len(rest))
     items[:] = rest[:at] + first + rest[at:]

@@ -38,7 +38,7 @@ def list_org_units(
     q: str = "",
     status: str = "",
 ) -> Any:
-    return selectors.org_unit_list(
+    units = selectors.org_unit_list(
         user=request.user,
         q=q,
         parent=parent,
@@ -47,6 +47,8 @@ def list_org_units(
         organisation_kind=organisation_kind,
         status=status,
     )
+    # The answer names the parent by id only: its row is not loaded (a quarter less work).
+    return units.select_related(None).select_related("kind", "level", "organisation_kind")
 
 
 @router.get("/{unit_id}", response={200: OrgUnitOut, 404: ErrorOut})

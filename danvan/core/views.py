@@ -10,6 +10,7 @@ from django.shortcuts import render
 from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.core.http import AppRequest
+from danvan.notifications.context_processors import INBOX_ATTR
 from danvan.notifications.selectors import inbox
 from danvan.org.selectors import org_unit_stats
 from danvan.people.selectors import person_search
@@ -36,8 +37,10 @@ def home(request: AppRequest) -> HttpResponse:
     assignments = request.user.role_assignments.select_related("org_unit").order_by(
         "org_unit__path"
     )
+    todo = inbox(user=request.user)
+    setattr(request, INBOX_ATTR, todo)  # the menu's count reads it (no second computation)
     context: dict[str, Any] = {
-        "inbox": inbox(user=request.user),
+        "inbox": todo,
         "assignments": assignments,
         "org_stats": org_unit_stats(user=request.user)
         if can(request.user, Cap.ORG_VIEW, None)

@@ -16,11 +16,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable
-from importlib import import_module
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from danvan.access.system import SYSTEM
+from danvan.core.catalogues import reseed
 from danvan.documents import services as documents
 from danvan.documents.models import Document, DocumentType, ReviewMilestone
 from danvan.meetings import services as meetings
@@ -75,12 +75,9 @@ class MeetingsLoader:
     # --- documents ----------------------------------------------------------------------
 
     def load_documents(self) -> None:
-        # The catalogue migration's types, put back if a database was emptied since (as
+        # The migrations' catalogues, put back if a database was emptied since (as
         # ensure_tree does for the portal): get_or_create, so nothing changes otherwise.
-        from django.apps import apps as registry
-
-        seed = import_module("danvan.documents.migrations.0003_document_types")
-        seed.add(registry, None)
+        reseed()
         types = {row.name: row for row in DocumentType.objects.all()}
         for key, spec in data.DOCUMENTS.items():
             holder = self.unit(spec["holder"])

@@ -153,7 +153,7 @@ class Meeting(Versioned, DomainModel):
         return self.title
 
 
-class BridgePoint(models.Model):
+class BridgePoint(Versioned, models.Model):
     """Điểm cầu of an online meeting."""
 
     meeting = models.ForeignKey(
@@ -173,7 +173,7 @@ class BridgePoint(models.Model):
         return self.name
 
 
-class Attendance(models.Model):
+class Attendance(Versioned, models.Model):
     """Who took part, and how: a person, or a unit by representative."""
 
     class Role(models.TextChoices):
@@ -240,7 +240,7 @@ class Attendance(models.Model):
         return str(self.org_unit)
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Versioned, models.Model):
     """Một nội dung của chương trình hội nghị."""
 
     meeting = models.ForeignKey(
@@ -274,7 +274,7 @@ class AgendaItem(models.Model):
         return self.title
 
 
-class Opinion(models.Model):
+class Opinion(Versioned, models.Model):
     """Ý kiến phát biểu: by a participant or a unit."""
 
     meeting = models.ForeignKey(
@@ -301,7 +301,7 @@ class Opinion(models.Model):
         return self.speaker_text or str(self.speaker or "")
 
 
-class Conclusion(models.Model):
+class Conclusion(Versioned, models.Model):
     """One numbered item of the chair's conclusion (kết luận)."""
 
     meeting = models.ForeignKey(

@@ -164,6 +164,7 @@ def part_edit(request: AppRequest, pk: int, part: str, row_pk: int) -> HttpRespo
         user=request.user,
         initial=_initial(the_part.form, row),
     )
+    concurrency.track(form, row)  # a stale save is refused with the other's change shown
     if request.method == "POST" and form.is_valid() and the_part.update is not None:
         try:
             the_part.update(actor=request.user, **{the_part.keyword: row}, **form.cleaned_data)

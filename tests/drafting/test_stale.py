@@ -206,12 +206,6 @@ def test_two_editors_of_one_paragraph_at_once_keep_one_and_refuse_the_other(
             return error
         return "saved"
 
-    # An earlier transactional test may have emptied the catalogue the migration wrote.
-    from importlib import import_module
-
-    from django.apps import apps as registry
-
-    import_module("danvan.documents.migrations.0003_document_types").add(registry, None)
     for round_ in range(10):
         draft = services.draft_create(
             actor=cast.board, org_unit=district.hoang_mai, period="2023-02"

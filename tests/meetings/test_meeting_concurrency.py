@@ -57,3 +57,56 @@ def test_meeting_services_refuse_stale(cast, seed_meeting):
     with pytest.raises(StaleEdit) as refused:
         meeting_save_minutes(actor=cast.board, meeting=seed_meeting, version=1, minutes="x")
     assert ("Địa điểm", "Phòng 3") in [(c.label, c.value) for c in refused.value.changes]
+
+
+# --- the parts of a meeting (thành phần dự, điểm cầu, chương trình, ý kiến, kết luận) ---
+
+
+def _edit_url(meeting, slug: str, row) -> str:
+    return f"/quan-ly/hoi-nghi/{meeting.pk}/{slug}/{row.pk}/sua/"
+
+
+def test_conclusion_edit_refuses_the_stale_save_and_keeps_both_texts(cast, seed_meeting):
+    from danvan.meetings.services import conclusion_add
+
+    conclusion = conclusion_add(actor=cast.admin, meeting=seed_meeting, text="Rà soát hộ nghèo.")
+    page = page_flow(
+        client_for(cast.board),
+        client_for(cast.admin),
+        _edit_url(seed_meeting, "ket-luan", conclusion),
+        b_changes={"text": "Rà soát hộ nghèo trước ngày 05/3."},
+        a_changes={"text": "Rà soát hộ cận nghèo."},
+    )
+    assert REFUSAL in page
+    assert "Rà soát hộ nghèo trước ngày 05/3." in page and "Rà soát hộ cận nghèo." in page
+    conclusion.refresh_from_db()
+    assert conclusion.text == "Rà soát hộ nghèo trước ngày 05/3." and conclusion.version == 2
+
+
+def test_attendance_edit_refuses_the_stale_save(cast, seed_meeting):
+    row = seed_meeting.attendances.exclude(name_as_written="").get()
+    page = page_flow(
+        client_for(cast.board),
+        client_for(cast.admin),
+        _edit_url(seed_meeting, "thanh-phan", row),
+        b_changes={"position_as_written": "Phó Chủ tịch"},
+        a_changes={"name_as_written": "đại diện Hội Cựu chiến binh Quận"},
+    )
+    assert REFUSAL in page and "Phó Chủ tịch" in page
+    row.refresh_from_db()
+    assert row.position_as_written == "Phó Chủ tịch"
+    assert row.name_as_written.startswith("đại diện lãnh đạo MTTQ")
+
+
+def test_agenda_item_service_refuses_stale_and_keeps_unchanged_fields(cast, seed_meeting):
+    from danvan.meetings.services import agenda_item_add, agenda_item_update
+
+    item = agenda_item_add(actor=cast.admin, meeting=seed_meeting, title="Báo cáo kết quả tháng 2")
+    agenda_item_update(actor=cast.admin, item=item, version=1, title="Báo cáo tháng 2")
+    with pytest.raises(StaleEdit) as refused:
+        agenda_item_update(actor=cast.board, item=item, version=1, title="Báo cáo (B)")
+    assert [(c.label.lower(), c.value) for c in refused.value.changes] == [
+        ("nội dung", "Báo cáo tháng 2")
+    ]
+    item.refresh_from_db()
+    assert item.title == "Báo cáo tháng 2" and item.version == 2

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.core import concurrency
 from danvan.core.audit import service
 from danvan.documents.models import Document
 from danvan.lib.text import normalize_spaces
@@ -85,15 +86,26 @@ def agenda_item_update(
     reports: Iterable[Report] = (),
     documents: Iterable[Document] = (),
     note: str = "",
+    version: int | None = None,
 ) -> AgendaItem:
     require_manage(actor, item.meeting)
+    meeting = item.meeting
+    concurrency.lock(item)
+    item.meeting = meeting
+    concurrency.check_version(item, version)
+    before = concurrency.snapshot(item)
+    links = (
+        set(item.reports.values_list("pk", flat=True)),
+        set(item.documents.values_list("pk", flat=True)),
+    )
     item.title = normalize_spaces(title)
     item.presenter = presenter
     item.presenter_text = normalize_spaces(presenter_text)
     item.note = (note or "").strip()
     report_list, doc_list = list(reports), list(documents)
     _validate(actor, item, report_list, doc_list)
-    item.save()
+    relinked = links != ({r.pk for r in report_list}, {d.pk for d in doc_list})
+    concurrency.save_changed(item, before, force=relinked)
     item.reports.set(report_list)
     item.documents.set(doc_list)
     return item

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from danvan.core import concurrency
 from danvan.core.audit import service
 from danvan.lib.text import normalize_spaces
 from danvan.meetings.models import Attendance, BridgePoint, Conclusion, Meeting, Opinion
@@ -27,6 +28,16 @@ ATTENDANCE_FIELDS = (
     "absence_reason",
     "order",
 )
+
+
+def _locked(row: Any, version: int | None) -> dict[str, Any]:
+    """Re-read the part under its row lock, refuse an edit opened at another version, and
+    return what is stored (only the fields the edit changes are written)."""
+    meeting = row.meeting
+    concurrency.lock(row)
+    row.meeting = meeting
+    concurrency.check_version(row, version)
+    return concurrency.snapshot(row)
 
 
 def _own(meeting: Meeting, attendance: Attendance | None, field: str) -> None:
@@ -122,16 +133,19 @@ def attendance_add(
 
 
 @service
-def attendance_update(*, actor: Any, attendance: Attendance, **changes: Any) -> Attendance:
+def attendance_update(
+    *, actor: Any, attendance: Attendance, version: int | None = None, **changes: Any
+) -> Attendance:
     require_manage(actor, attendance.meeting)
     unknown = set(changes) - set(ATTENDANCE_FIELDS)
     if unknown:
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
+    before = _locked(attendance, version)
     for field, value in changes.items():
         setattr(attendance, field, value)
     _clean_attendance_text(attendance)
     _validate_attendance(attendance)
-    attendance.save()
+    concurrency.save_changed(attendance, before)
     return attendance
 
 
@@ -177,13 +191,19 @@ def bridge_point_add(
 
 @service
 def bridge_point_update(
-    *, actor: Any, point: BridgePoint, name: str = "", org_unit: OrgUnit | None = None
+    *,
+    actor: Any,
+    point: BridgePoint,
+    name: str = "",
+    org_unit: OrgUnit | None = None,
+    version: int | None = None,
 ) -> BridgePoint:
     require_manage(actor, point.meeting)
+    before = _locked(point, version)
     point.name = normalize_spaces(name)
     point.org_unit = org_unit
     _validate_bridge_point(point)
-    point.save()
+    concurrency.save_changed(point, before)
     return point
 
 
@@ -241,13 +261,15 @@ def opinion_update(
     content: str,
     speaker: Attendance | None = None,
     speaker_text: str = "",
+    version: int | None = None,
 ) -> Opinion:
     require_manage(actor, opinion.meeting)
+    before = _locked(opinion, version)
     opinion.content = (content or "").strip()
     opinion.speaker = speaker
     opinion.speaker_text = normalize_spaces(speaker_text)
     _validate_opinion(opinion)
-    opinion.save()
+    concurrency.save_changed(opinion, before)
     link_citations(actor=actor, meeting=opinion.meeting)
     return opinion
 
@@ -291,13 +313,19 @@ def conclusion_add(
 
 @service
 def conclusion_update(
-    *, actor: Any, conclusion: Conclusion, text: str, concluded_by: Attendance | None = None
+    *,
+    actor: Any,
+    conclusion: Conclusion,
+    text: str,
+    concluded_by: Attendance | None = None,
+    version: int | None = None,
 ) -> Conclusion:
     require_manage(actor, conclusion.meeting)
+    before = _locked(conclusion, version)
     conclusion.text = (text or "").strip()
     conclusion.concluded_by = concluded_by
     _validate_conclusion(conclusion)
-    conclusion.save()
+    concurrency.save_changed(conclusion, before)
     link_citations(actor=actor, meeting=conclusion.meeting)
     return conclusion
 

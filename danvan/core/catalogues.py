@@ -1,0 +1,25 @@
+"""The catalogues the data migrations write (document types, meeting kinds…), put back.
+
+A database emptied since it was migrated (a transactional test flushes every table when
+it ends; an operator truncated a table) has lost those rows. ``reseed()`` runs each seed
+migration's forward function again: they create by code with get_or_create, so nothing
+changes where the rows are there. ``load_demo`` and the test suite call it; a new app with
+a seed migration adds it to ``SEEDS``.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.apps import apps as registry
+
+# (migration module, forward function): each must be safe to run twice.
+SEEDS: list[tuple[str, str]] = [
+    ("danvan.documents.migrations.0003_document_types", "add"),
+    ("danvan.meetings.migrations.0002_meeting_kinds", "add"),
+]
+
+
+def reseed() -> None:
+    for module, function in SEEDS:
+        getattr(import_module(module), function)(registry, None)
