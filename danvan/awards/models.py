@@ -60,11 +60,12 @@ class AwardForm(models.Model):
         return self.name
 
     def accepts(self, kind: str) -> bool:
-        return {
-            RecipientKind.COLLECTIVE: self.for_collective,
-            RecipientKind.INDIVIDUAL: self.for_individual,
-            RecipientKind.HOUSEHOLD: self.for_household,
-        }.get(kind, False)
+        allowed: dict[str, bool] = {
+            RecipientKind.COLLECTIVE.value: self.for_collective,
+            RecipientKind.INDIVIDUAL.value: self.for_individual,
+            RecipientKind.HOUSEHOLD.value: self.for_household,
+        }
+        return allowed.get(kind, False)
 
     @property
     def recipients_label(self) -> str:
