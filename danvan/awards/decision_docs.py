@@ -36,6 +36,21 @@ from danvan.lib.dates import format_date
 KIND = "quyet_dinh_khen_thuong"
 DOC_TYPE = "Quyết định"
 DECIDE = "QUYẾT ĐỊNH:"
+# The law and its decree by the day they came into force, newest first: a decision cites
+# those of its own date (Tân Bình's of 2020 the 2003 law, as amended in 2013).
+LAWS: list[tuple[dt.date, str, str]] = [
+    (
+        dt.date(2024, 1, 1),
+        "Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+        "Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023",
+    ),
+    (
+        dt.date(2014, 6, 1),
+        "Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một "
+        "số điều của Luật Thi đua, Khen thưởng ngày 16 tháng 11 năm 2013",
+        "Nghị định số 91/2017/NĐ-CP ngày 31 tháng 7 năm 2017",
+    ),
+]
 # Column widths (mm) of the danh sách tables by their number of columns: TT, the name, then
 # the post or address, then the achievement (165 mm of text width).
 _WIDTHS = {2: [12, 153], 3: [12, 60, 93], 4: [12, 45, 55, 53]}
@@ -71,19 +86,25 @@ def _deciding_body(info: headings.Issuer) -> str:
     return unit.name.upper()
 
 
+def _laws(on: dt.date) -> tuple[str, str]:
+    """(the law, the decree detailing it) in force on ``on``."""
+    for start, law, decree in LAWS:
+        if on >= start:
+            return law, decree
+    return LAWS[-1][1], LAWS[-1][2]
+
+
 def _bases(decision: AwardDecision, info: headings.Issuer) -> list[str]:
     lines = []
+    law, decree = _laws(decision.decided_on)
     if info.style == PARTY:
         lines.append(f"Căn cứ Quy chế làm việc của {info.unit.name};")
-        lines.append(
-            "Căn cứ các quy định của Đảng về công tác thi đua, khen thưởng và Luật Thi đua, "
-            "khen thưởng ngày 15 tháng 6 năm 2022;"
-        )
+        lines.append(f"Căn cứ các quy định của Đảng về công tác thi đua, khen thưởng và {law};")
     else:
-        lines.append("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;")
+        lines.append(f"Căn cứ {law};")
         lines.append(
-            "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy "
-            "định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;"
+            f"Căn cứ {decree} của Chính phủ quy định chi tiết thi hành một số điều của Luật "
+            "Thi đua, khen thưởng;"
         )
     proposal = ""
     if decision.proposed_by is not None:

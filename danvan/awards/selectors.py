@@ -203,8 +203,11 @@ def meeting_award_groups(*, meeting: Meeting) -> list[MeetingAwardGroup]:
         .select_related("decision__form", "decision__issuer", "decision__document")
         .order_by("decision__decided_on", "decision_id", "recipient_kind", "id")
     )
+    order = {kind: index for index, kind in enumerate(RecipientKind.values)}
     groups: dict[int, MeetingAwardGroup] = {}
-    for award in awards:
+    for award in sorted(
+        awards, key=lambda a: (a.decision.decided_on, a.decision_id, order[a.recipient_kind], a.pk)
+    ):
         groups.setdefault(award.decision_id, MeetingAwardGroup(award.decision)).awards.append(award)
     return list(groups.values())
 

@@ -67,6 +67,9 @@ def test_party_decision_heading_body_and_danh_sach(party_decision: Any) -> None:
     assert "2 tập thể, 1 cá nhân" in first and "thành tích xuất sắc" in first
     assert any(t.startswith("Điều 3.") for t in lines)
     assert "PHÓ BÍ THƯ" in lines and "Nguyễn Văn Khen" in lines
+    # A decision of 2019 cites the law of its day (2003, amended 2013), not the 2022 one.
+    basis = next(t for t in lines if t.startswith("Căn cứ các quy định của Đảng"))
+    assert "26 tháng 11 năm 2003" in basis and "2022" not in basis
     assert find(document, "DANH SÁCH").runs[0].bold
     assert any(t.startswith("(Kèm theo Quyết định số") for t in lines)
     collective, individual = document.tables[-2], document.tables[-1]
@@ -104,6 +107,7 @@ def test_state_decision_has_the_national_heading(tree: Any, catalogue: Any, offi
     assert any(t.startswith("Số:") and "/QĐ-" in t for t in lines)
     assert "CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG ĐỊNH CÔNG" in lines
     assert "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;" in lines
+    assert any(t.startswith("Căn cứ Nghị định số 98/2023/NĐ-CP") for t in lines)
     assert any("HỘ GIA ĐÌNH (1)" in t for t in lines)
     households = document.tables[-1]
     assert [c.text for c in households.rows[0].cells] == [
