@@ -12,6 +12,7 @@ from danvan.access.system import SYSTEM
 from danvan.awards import services
 from danvan.awards.catalogue import catalogue_ensure
 from danvan.awards.models import AwardDecision, AwardForm
+from tests.browser.conftest import browser as browser  # the fixture, for test_browser
 from tests.factories import OrganisationKindFactory
 
 DAY_2019 = dt.date(2019, 12, 20)

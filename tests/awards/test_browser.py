@@ -13,7 +13,6 @@ from playwright.sync_api import expect
 from danvan.access.system import SYSTEM
 from danvan.awards import services
 from danvan.awards.models import RecipientKind
-from tests.browser.conftest import browser  # noqa: F401 (the fixture)
 from tests.browser.pages import login, shot
 
 pytestmark = pytest.mark.browser
