@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_POST
 
@@ -202,7 +203,7 @@ def decision_add_award(request: AppRequest, pk: int) -> HttpResponse:
             add_service_errors(form, error)
         else:
             messages.success(request, f"Đã thêm «{award.recipient_name}» vào danh sách.")
-            return redirect(f"{request.path.rsplit('them-ten/', 1)[0]}#danh-sach")
+            return redirect(f"{reverse('awards:decision', args=[decision.pk])}#danh-sach")
     context = _decision_context(request, decision, add_form=form)
     return render(request, "awards/decision_detail.html", context, status=400)
 

@@ -191,3 +191,11 @@ CURRENT: dict[str, dict[str, Any]] = {
         ],
     },
 }
+
+# Recognised "Dân vận khéo" models of today's Hà Nội wards (danvan.demo.emulation_data)
+# rewarded by their ward's People's Committee, after the models are loaded: (issuer, model
+# name, days before the load).
+MODEL_AWARDS: list[tuple[str, str, int]] = [
+    ("HN-DINHCONG-UBND", "Camera an ninh «Mắt thần khu phố» tổ dân phố số 1", 2),
+]
+MODEL_REASON = "Đã có thành tích trong phong trào thi đua “Dân vận khéo” năm 2026"

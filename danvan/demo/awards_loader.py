@@ -23,6 +23,7 @@ from danvan.awards.models import AwardDecision, AwardForm, RecipientKind
 from danvan.core import clock
 from danvan.documents import services as documents
 from danvan.documents.models import Document, DocumentType
+from danvan.emulation.models import RECOGNISED_STATES, EmulationModel
 from danvan.lib import numbering as fmt
 from danvan.meetings.models import Meeting
 from danvan.org.models import OrgUnit
@@ -141,6 +142,60 @@ class AwardsLoader:
         )
         issuing.decision_link(actor=SYSTEM, decision=decision, document=document)
 
+    def run_models(self) -> Counter[str]:
+        """Giấy khen for recognised models of today's wards (the emulation demo's), one
+        decision per issuer, the model's lead unit as the collective rewarded."""
+        for issuer_code, name, days in data.MODEL_AWARDS:
+            model = (
+                EmulationModel.objects.filter(name=name, state__in=RECOGNISED_STATES)
+                .select_related("lead_unit")
+                .first()
+            )
+            if model is None:
+                self.progress(f"  bỏ qua khen thưởng mô hình «{name}»: chưa có hoặc chưa công nhận")
+                continue
+            issuer = self.unit(issuer_code)
+            form = AwardForm.objects.get(code="giay-khen")
+            decision = AwardDecision.objects.filter(
+                issuer=issuer, form=form, reason=data.MODEL_REASON
+            ).first()
+            if decision is None:
+                decision = services.decision_create(
+                    actor=SYSTEM,
+                    issuer=issuer,
+                    form=form,
+                    decided_on=min(
+                        clock.today(),
+                        max(
+                            clock.today() - dt.timedelta(days=days),
+                            model.recognised_on or clock.today(),
+                        ),
+                    ),
+                    reason=data.MODEL_REASON,
+                    signer_title="Chủ tịch",
+                    proposed_by=self.unit(f"{model.unit.code}-MTTQ")
+                    if OrgUnit.objects.filter(code=f"{model.unit.code}-MTTQ").exists()
+                    else None,
+                    note=data.NOTE,
+                )
+                self.tally[CREATED] += 1
+            if decision.awards.filter(emulation_model=model).exists():
+                self.tally[KEPT] += 1
+                continue
+            services.award_add(
+                actor=SYSTEM,
+                decision=decision,
+                recipient_unit=model.lead_unit,
+                achievement=f"Xây dựng mô hình «Dân vận khéo» “{model.name}”",
+                emulation_model=model,
+            )
+            self.tally[CREATED] += 1
+        return self.tally
+
 
 def load_awards(progress: Callable[[str], None]) -> Counter[str]:
     return AwardsLoader(progress).run()
+
+
+def load_model_awards(progress: Callable[[str], None]) -> Counter[str]:
+    return AwardsLoader(progress).run_models()

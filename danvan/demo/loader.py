@@ -19,7 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import current_data, data
-from danvan.demo.awards_loader import load_awards
+from danvan.demo.awards_loader import load_awards, load_model_awards
 from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
@@ -97,6 +97,9 @@ class DemoLoader:
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
         self.load_current()
+        # Giấy khen for recognised models of today's wards, once the models are there.
+        for status, count in load_model_awards(self.progress).items():
+            self.tally["khen thưởng", status] += count
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------

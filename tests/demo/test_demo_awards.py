@@ -68,6 +68,10 @@ def test_demo_awards(settings: Any) -> None:
     ward = AwardDecision.objects.filter(issuer__code="HN-DINHCONG-UBND")
     assert ward.filter(document__isnull=True).count() == 1
     assert Award.objects.filter(decision__in=ward, revoked_on__isnull=False).count() == 1
+    rewarded = Award.objects.get(emulation_model__isnull=False)
+    assert rewarded.decision.issuer.code == "HN-DINHCONG-UBND"
+    assert rewarded.campaign_id == rewarded.emulation_model.campaign_id
+    assert rewarded.decision.decided_on >= rewarded.emulation_model.recognised_on
     board = _client("demo_board").get("/quan-ly/khen-thuong/")
     assert board.status_code == 200 and "Nguyễn Thị Bích Ngọc" in board.content.decode()
     assert "Phạm Thị Lan" not in board.content.decode()  # Tân Bình is outside Hà Nội
