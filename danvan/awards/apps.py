@@ -12,4 +12,4 @@ class AwardsConfig(AppConfig):
         register(models.AwardForm)
         register(models.AwardAuthority)
         register(models.AwardDecision, exclude=("updated_at",))
-        register(models.Award, exclude=("updated_at", "search_folded"))
+        register(models.Award, exclude=("updated_at", "search_folded", "achievement_folded"))
