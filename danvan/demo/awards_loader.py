@@ -146,9 +146,12 @@ class AwardsLoader:
         """Giấy khen for recognised models of today's wards (the emulation demo's), one
         decision per issuer, the model's lead unit as the collective rewarded."""
         for issuer_code, name, days in data.MODEL_AWARDS:
+            # The first one recognised: a load on a later day may find the same model's
+            # name again in a newer campaign.
             model = (
                 EmulationModel.objects.filter(name=name, state__in=RECOGNISED_STATES)
-                .select_related("lead_unit")
+                .select_related("lead_unit", "unit")
+                .order_by("recognised_on", "pk")
                 .first()
             )
             if model is None:
@@ -179,7 +182,7 @@ class AwardsLoader:
                     note=data.NOTE,
                 )
                 self.tally[CREATED] += 1
-            if decision.awards.filter(emulation_model=model).exists():
+            if decision.awards.filter(emulation_model__name=name).exists():
                 self.tally[KEPT] += 1
                 continue
             services.award_add(
