@@ -102,6 +102,27 @@ class CampaignIn(Schema):
     milestones: list[MilestoneIn] = Field(default_factory=list, max_length=50)
 
 
+class CampaignPatch(Schema):
+    version: int | None = Field(
+        None,
+        ge=1,
+        le=MAX_BIGINT,
+        description="Phiên bản đã đọc (hoặc gửi tiêu đề If-Match). Khác phiên bản đang "
+        "lưu: 409, không ghi gì.",
+    )
+    name: str | None = Field(None, min_length=1, max_length=300)
+    kind: str | None = Field(None, pattern="^(hang_nam|chuyen_de)$")
+    year: int | None = Field(None, ge=2000, le=2100)
+    document: int | None = Field(None, ge=1, le=MAX_BIGINT)
+    starts_on: dt.date | None = None
+    ends_on: dt.date | None = None
+    registration_deadline: dt.date | None = None
+    description: str | None = Field(None, max_length=4000)
+    levels: list[str] | None = Field(None, max_length=10)
+    criteria: list[CriterionIn] | None = Field(None, max_length=50)
+    milestones: list[MilestoneIn] | None = Field(None, max_length=50)
+
+
 class ModelOut(Schema):
     id: int
     campaign_id: int
@@ -294,8 +315,10 @@ def list_campaigns(
 
 
 @router.get("/campaigns/{int:campaign_id}", response={200: CampaignOut, **_READ})
-def get_campaign(request: HttpRequest, campaign_id: int) -> Campaign:
-    return selectors.campaign_get(user=request.user, pk=campaign_id)
+def get_campaign(request: HttpRequest, campaign_id: int, response: HttpResponse) -> Campaign:
+    campaign = selectors.campaign_get(user=request.user, pk=campaign_id)
+    response["ETag"] = concurrency.etag(campaign.version)
+    return campaign
 
 
 @router.post("/campaigns", response={201: CampaignOut, **_WRITE})
@@ -317,6 +340,52 @@ def create_campaign(request: HttpRequest, payload: CampaignIn) -> Status[Campaig
         milestones=[(m.name, m.due_on) for m in payload.milestones],
     )
     return Status(201, selectors.campaign_get(user=user, pk=campaign.pk))
+
+
+@router.patch(
+    "/campaigns/{int:campaign_id}",
+    response={200: CampaignOut, **_WRITE},
+    description='Sửa các trường gửi lên. Gửi `version` (hoặc tiêu đề `If-Match: "3"`) đã '
+    "đọc: nếu người khác đã sửa sau đó, trả 409 và không ghi gì.",
+)
+def patch_campaign(
+    request: HttpRequest, campaign_id: int, payload: CampaignPatch, response: HttpResponse
+) -> Campaign:
+    user = request.user
+    campaign = selectors.campaign_get(user=user, pk=campaign_id)
+    data = payload.dict(exclude_unset=True)
+    version = data.pop("version", None)
+    if version is None:
+        version = concurrency.parse_if_match(request.headers.get("If-Match"))
+    rows: dict[str, Any] = {}
+    if data.get("criteria") is not None:
+        rows["criteria"] = [(c["name"], c["max_score"]) for c in data.pop("criteria")]
+    if data.get("milestones") is not None:
+        rows["milestones"] = [(m["name"], m["due_on"]) for m in data.pop("milestones")]
+    if "document" in data:
+        data["document"] = (
+            document_get(user=user, pk=data["document"]) if data["document"] else None
+        )
+    if data.get("levels") is not None:
+        data["levels"] = [_level(code) for code in data["levels"]]
+    for name in (
+        "name",
+        "kind",
+        "year",
+        "starts_on",
+        "ends_on",
+        "levels",
+        "criteria",
+        "milestones",
+    ):
+        if name in data and data[name] is None:
+            data.pop(name)
+    campaign_services.campaign_update(
+        actor=user, campaign=campaign, version=version, **rows, **data
+    )
+    campaign = selectors.campaign_get(user=user, pk=campaign_id)
+    response["ETag"] = concurrency.etag(campaign.version)
+    return campaign
 
 
 # --- models -------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from danvan.demo.portal_loader import GOLD, _caption_block, _font, _star
 from danvan.documents.models import Document, DocumentType
 from danvan.documents.services import document_create
 from danvan.emulation import campaigns, services
+from danvan.emulation.lookups import ensure_lookups
 from danvan.emulation.models import Campaign, EmulationModel, Field, RecognitionLevel, State
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
@@ -112,6 +113,7 @@ class EmulationLoader:
         self.board: Any = found.get("demo_board", SYSTEM)
 
     def run(self) -> Counter[tuple[str, str]]:
+        ensure_lookups()
         self.today = clock.today()
         year = campaign_year(self.today)
         self.progress(f"Phong trào thi đua «Dân vận khéo» năm {year} của Hà Nội…")

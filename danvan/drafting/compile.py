@@ -33,6 +33,7 @@ from danvan.awards.selectors import period_award_counts
 from danvan.core import clock
 from danvan.drafting import headings, prose
 from danvan.drafting.context import REPORT, Block, OfficialDocument, Table
+from danvan.emulation.selectors import ModelFilters, model_search
 from danvan.lib import periods
 from danvan.lib.numbers import format_number
 from danvan.org.models import OrgUnit
@@ -423,6 +424,7 @@ def compile_report(
         narrative = _section_blocks(code, contributions, org_unit, issuer)
         if code == RESULTS:
             blocks += _results(narrative, figures, tables, org_unit)
+            blocks += _recognised(user, org_unit, the_period)
             continue
         if narrative:
             blocks += narrative
@@ -467,6 +469,17 @@ def _results(
     blocks.append(Block("2. Kết quả công tác của các đơn vị", level=2))
     blocks += narrative or [Block(NOTHING_REPORTED)]
     return blocks
+
+
+def _recognised(user: Any, root: OrgUnit, period: periods.Period) -> list[Block]:
+    """«Dân vận khéo»: the models of the subtree recognised in the period, by name and
+    unit, read from the register (danvan/emulation), not from typed figures."""
+    filters = ModelFilters(unit=root, start=period.start, end=period.end, recognised=True)
+    models = list(model_search(user=user, filters=filters).order_by("recognised_on", "name"))
+    text = prose.recognised_models_paragraph(models, period)
+    if not text:
+        return []
+    return [Block("3. Phong trào thi đua “Dân vận khéo”", level=2), Block(text, source=root.name)]
 
 
 def compiled_units(document: OfficialDocument) -> list[str]:

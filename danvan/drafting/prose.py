@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from danvan.lib import periods
 from danvan.lib.numbers import format_number, format_percent
@@ -202,6 +203,20 @@ def figure_paragraphs(
     if election:
         paragraphs.append(election)
     return [_sentence(p) for p in paragraphs]
+
+
+def recognised_models_paragraph(models: Sequence[Any], period: periods.Period) -> str:
+    """The period's recognised «Dân vận khéo» models, each by name and unit ("có địa
+    chỉ"), from the register; empty when none was recognised."""
+    if not models:
+        return ""
+    named = "; ".join(
+        f"“{m.name}” ({m.unit.name}, {m.recognised_level.name.lower()})" for m in models
+    )
+    return (
+        f"Trong {period.label}, {count(Decimal(len(models)))} mô hình, điển hình “Dân vận khéo” "
+        f"được công nhận: {named}."
+    )
 
 
 def award_sentence(counts: dict[str, int], *, period: periods.Period, subject: str) -> str:

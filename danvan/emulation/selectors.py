@@ -220,16 +220,19 @@ def counts(
 
 
 def _by_child(models: EmulationModelQuerySet, unit: OrgUnit) -> list[tuple[OrgUnit, Tally]]:
-    children = list(OrgUnit.objects.filter(parent=unit).order_by("name"))
-    rows: list[tuple[OrgUnit, Tally]] = []
-    for child in children:
-        tally = _tally(models.filter(unit__path__startswith=child.path).aggregate(**_TALLY))
-        if tally.registered:
-            rows.append((child, tally))
-    own = _tally(models.filter(unit=unit).aggregate(**_TALLY))
-    if own.registered:
-        rows.insert(0, (unit, own))
-    return rows
+    """The tallies of ``unit`` itself and of each unit right under it (one query: a
+    model's child is the path segment after ``unit``'s path)."""
+    own = Tally()
+    per_child: dict[int, Tally] = {}
+    for path, state in models.values_list("unit__path", "state"):
+        rest = str(path)[len(unit.path) :]
+        tally = own if not rest else per_child.setdefault(int(rest.split("/", 1)[0]), Tally())
+        tally.registered += 1
+        tally.effective += state in EFFECTIVE_STATES
+        tally.recognised += state in RECOGNISED_STATES
+    children = OrgUnit.objects.filter(pk__in=list(per_child)).order_by("name")
+    rows = [(child, per_child[child.pk]) for child in children]
+    return [(unit, own), *rows] if own.registered else rows
 
 
 # --- the reports' sources (no user: the report's own unit set) ---------------------------

@@ -34,6 +34,8 @@ from danvan.emulation.forms import (
 from danvan.emulation.models import Campaign, EmulationModel, Evidence, State
 
 PAGE_SIZE = 30
+# A photo is served as what its content is (the name the uploader gave may say otherwise).
+_PHOTO_TYPES = {"png": "image/png", "jpeg": "image/jpeg"}
 
 
 @login_required
@@ -272,7 +274,12 @@ def evidence_file(request: AppRequest, pk: int) -> FileResponse:
     except FileNotFoundError as exc:
         raise Http404("Tệp không còn trên máy chủ.") from exc
     inline = evidence.is_photo and request.GET.get("tai") != "1"
-    response = FileResponse(handle, as_attachment=not inline, filename=evidence.original_name)
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=evidence.original_name,
+        content_type=_PHOTO_TYPES.get(evidence.kind) if inline else None,
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
@@ -289,6 +296,8 @@ def public_photo(request: AppRequest, pk: int) -> FileResponse:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Tệp không còn trên máy chủ.") from exc
-    response = FileResponse(handle, filename=evidence.original_name)
+    response = FileResponse(
+        handle, filename=evidence.original_name, content_type=_PHOTO_TYPES[evidence.kind]
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response

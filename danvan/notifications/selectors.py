@@ -47,6 +47,9 @@ class Inbox:
     tasks_due: list[Task] = field(default_factory=list)
     assigned: list[Task] = field(default_factory=list)
     meetings: list[InvitedMeeting] = field(default_factory=list)
+    # «Dân vận khéo» models of my units waiting for a check (đăng ký) or an evaluation
+    # (sơ kết done).
+    models_waiting: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -57,6 +60,7 @@ class Inbox:
             + len(self.tasks_due)
             + len(self.assigned)
             + len(self.meetings)
+            + len(self.models_waiting)
         )
 
 
@@ -150,6 +154,25 @@ def _meetings(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
     inbox.meetings = [InvitedMeeting(m) for m in meetings]
 
 
+def _models(user: Any, units: _Units, inbox: Inbox) -> None:
+    """Models registered in my units' subtrees that wait for me to check or evaluate."""
+    from danvan.emulation.models import EmulationModel, State
+
+    reviewing = units.holding(Cap.EMULATION_REVIEW)
+    if not reviewing:
+        return
+    under = Q()
+    for unit in reviewing:
+        under |= Q(unit__path__startswith=unit.path)
+    inbox.models_waiting = list(
+        scoped(EmulationModel.objects.all(), user, Cap.EMULATION_VIEW)
+        .filter(under, state__in=[State.REGISTERED, State.REVIEWED])
+        .select_related("unit")
+        .distinct()
+        .order_by("state_changed_on", "id")
+    )
+
+
 def _invitations(user: Any, inbox: Inbox) -> None:
     """The giấy mời generated for the listed meetings (one query, only on the page)."""
     if not inbox.meetings:
@@ -182,6 +205,7 @@ def inbox(*, user: Any, with_files: bool = True) -> Inbox:
     _reports(user, today, units, found)
     _tasks(user, today, units, found)
     _meetings(user, today, units, found)
+    _models(user, units, found)
     if with_files:
         _invitations(user, found)
     return found

@@ -147,3 +147,19 @@ def test_campaigns_created_within_scope(cast, tree, today):
     assert [c["name"] for c in listed["items"]] == ["Dân vận khéo 2026"]
     status, bad = Api(cast.board).call("post", "/campaigns", {**body, "ends_on": "2025-01-01"})
     assert status == 400 and "ends_on" in bad["errors"]
+
+
+def test_campaign_patch_with_if_match(cast, city_board, campaign):
+    city = Api(city_board)
+    etag = city.client.get(f"/api/v1/emulation/campaigns/{campaign.pk}")["ETag"]
+    status, body = Api(cast.board).call("patch", f"/campaigns/{campaign.pk}", {"name": "Khác"})
+    assert status == 403  # the district board does not hold the city's campaign
+    body_in = {
+        "registration_deadline": "2026-04-15",
+        "milestones": [{"name": "Sơ kết", "due_on": "2026-06-30"}],
+    }
+    status, body = city.call("patch", f"/campaigns/{campaign.pk}", body_in, If_Match=etag)
+    assert status == 200 and body["registration_deadline"] == "2026-04-15"
+    assert [m["name"] for m in body["milestones"]] == ["Sơ kết"]
+    status, body = city.call("patch", f"/campaigns/{campaign.pk}", {"name": "Cũ"}, If_Match=etag)
+    assert status == 409

@@ -232,3 +232,31 @@ def test_menu_entry_for_those_who_may_see_the_register(cast, as_user):
         'href="/quan-ly/dan-van-kheo/"'
         not in as_user(cast.editor).get(reverse("core:home")).content.decode()
     )
+
+
+def test_the_inbox_lists_models_waiting_for_the_leader(cast, tree, campaign, as_user):
+    waiting = register(campaign, tree.mttq_dinh_cong, name="Chờ kiểm tra")
+    put_in(register(campaign, tree.mttq_dinh_cong, name="Đang chạy"), State.RUNNING)
+    home = as_user(cast.leader).get(reverse("core:home")).content.decode()
+    assert "Chờ kiểm tra" in home and "Đang chạy" not in home
+    assert reverse("emulation:detail", args=[waiting.pk]) in home
+    assert "Chờ kiểm tra" not in as_user(cast.reporter).get(reverse("core:home")).content.decode()
+
+
+def test_a_stale_edit_on_the_page_shows_the_other_persons_change(cast, tree, campaign, as_user):
+    model = register(campaign, tree.mttq_dinh_cong)
+    url = reverse("emulation:edit", args=[model.pk])
+    form = {
+        "name": model.name,
+        "kind": "mo_hinh",
+        "holder": "tap_the",
+        "field": model.field_id,
+        "address": "Ngõ 5",
+        "version": model.version,
+    }
+    assert as_user(cast.leader).post(url, form).status_code == 302
+    stale = as_user(cast.reporter).post(url, {**form, "address": "Ngõ 6"})
+    page = stale.content.decode()
+    assert stale.status_code == 200 and "Leader" in page and "Ngõ 5" in page
+    model.refresh_from_db()
+    assert model.address == "Ngõ 5"

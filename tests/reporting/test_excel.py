@@ -23,6 +23,12 @@ STORED_MONTHLY = [
     "QUA_SUAT",
     "QUA_GIA_TRI",
     "MO_HINH_DVK",
+    # Counted from the «Dân vận khéo» register (danvan/emulation), like MO_HINH_DVK.
+    "MO_HINH_DVK_CONG_NHAN",
+    "MO_HINH_DVK_KT",
+    "MO_HINH_DVK_VHXH",
+    "MO_HINH_DVK_QPAN",
+    "MO_HINH_DVK_XDHTCT",
 ]
 
 
