@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.drafting",
     "danvan.notifications",
     "danvan.portal",
+    "danvan.awards",
     "danvan.api",
     "danvan.demo",
     "danvan.emulation",

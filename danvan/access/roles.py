@@ -54,6 +54,9 @@ class Cap(StrEnum):
     EMULATION_REVIEW = "emulation.review"
     EMULATION_RECOGNISE = "emulation.recognise"
     EMULATION_CAMPAIGN = "emulation.campaign"
+    # Khen thưởng (danvan.awards): the register of award decisions and their danh sách.
+    AWARD_VIEW = "award.view"
+    AWARD_MANAGE = "award.manage"
 
 
 _READ = {
@@ -64,6 +67,7 @@ _READ = {
     Cap.TASK_VIEW,
     Cap.DOCUMENT_VIEW,
     Cap.EMULATION_VIEW,
+    Cap.AWARD_VIEW,
 }
 # Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
 # submits, and approves the units under it (approval is checked on the parent unit).
@@ -78,6 +82,8 @@ _EMULATION_LEAD = {
     Cap.EMULATION_RECOGNISE,
     Cap.EMULATION_CAMPAIGN,
 }
+# Awards: a unit's leader and the board record their unit's decisions.
+_ORGANISE |= {Cap.AWARD_MANAGE}
 # A unit leader keeps its unit's people and positions (a new ward must be able to list
 # whom it invites) and adds reporters and viewers for its subtree; the board also
 # appoints leaders and other board staff (USERS_DELEGATE).

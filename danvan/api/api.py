@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from danvan.api import documents, emulation, meetings, org, people, reporting, tasks
+from danvan.api import awards, documents, emulation, meetings, org, people, reporting, tasks
 from danvan.api.auth import auth
 from danvan.api.input import InputParser, schema_errors
 from danvan.core.concurrency import StaleEdit
@@ -56,6 +56,7 @@ api.add_router("/meetings", meetings.router, tags=["Hội nghị"])
 api.add_router("/tasks", tasks.router, tags=["Nhiệm vụ"])
 api.add_router("/documents", documents.router, tags=["Văn bản"])
 api.add_router("/emulation", emulation.router, tags=["Dân vận khéo"])
+api.add_router("/awards", awards.router, tags=["Khen thưởng"])
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

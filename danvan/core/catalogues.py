@@ -17,6 +17,7 @@ from django.apps import apps as registry
 SEEDS: list[tuple[str, str]] = [
     ("danvan.documents.migrations.0003_document_types", "add"),
     ("danvan.meetings.migrations.0002_meeting_kinds", "add"),
+    ("danvan.awards.migrations.0002_catalogue", "add"),
 ]
 
 

@@ -26,5 +26,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "users": can(user, Cap.USERS_MANAGE, None),
             "portal": can(user, Cap.PORTAL_EDIT, None),
             "emulation": can(user, Cap.EMULATION_VIEW, None),
+            "awards": can(user, Cap.AWARD_VIEW, None),
         }
     }

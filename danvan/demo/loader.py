@@ -19,6 +19,7 @@ from danvan.access.models import RoleAssignment
 from danvan.access.roles import Role
 from danvan.access.system import SYSTEM
 from danvan.demo import current_data, data
+from danvan.demo.awards_loader import load_awards, load_model_awards
 from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
@@ -52,6 +53,7 @@ CATEGORIES = (
     "hội nghị, văn bản",
     "đợt thi đua",
     "mô hình «Dân vận khéo»",
+    "khen thưởng",
 )
 
 
@@ -85,6 +87,8 @@ class DemoLoader:
         # those units are open too; the successions then close them, read-only.
         self.load_reporting()
         self.load_meetings()
+        # The seeds' awards, presented at those meetings (danvan.demo.awards_loader).
+        self.load_awards()
         # Numbering and Hoàng Mai's 2023 reports (documents out) while the units are open.
         self.load_drafting()
         self.load_successions()
@@ -93,6 +97,9 @@ class DemoLoader:
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
         self.load_current()
+        # Giấy khen for recognised models of today's wards, once the models are there.
+        for status, count in load_model_awards(self.progress).items():
+            self.tally["khen thưởng", status] += count
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------
@@ -322,6 +329,10 @@ class DemoLoader:
     def load_meetings(self) -> None:
         for status, count in MeetingsLoader(self.progress).run().items():
             self.tally["hội nghị, văn bản", status] += count
+
+    def load_awards(self) -> None:
+        for status, count in load_awards(self.progress).items():
+            self.tally["khen thưởng", status] += count
 
     def load_current(self) -> None:
         for key, count in CurrentLoader(self.progress).run().items():

@@ -29,6 +29,7 @@ from django.http import Http404
 
 from danvan.access.roles import Cap
 from danvan.access.scope import can, scoped
+from danvan.awards.selectors import period_award_counts
 from danvan.core import clock
 from danvan.drafting import headings, prose
 from danvan.drafting.context import REPORT, Block, OfficialDocument, Table
@@ -452,6 +453,13 @@ def _results(
         subject=_doers(root),
         comparisons=figures.comparisons,
     )
+    awarded = prose.award_sentence(
+        period_award_counts(root=root, start=figures.period.start, end=figures.period.end),
+        period=figures.period,
+        subject=_doers(root),
+    )
+    if awarded:
+        paragraphs.append(awarded)
     if not paragraphs and not tables:
         return narrative or [Block(NOTHING_REPORTED)]
     blocks = [Block("1. Một số chỉ tiêu chủ yếu", level=2)]

@@ -4,7 +4,8 @@
   written), when ("08 giờ 00, thứ Năm, ngày 23/02/2023"), where, and the agenda; sent to
   the invited units.
 - Biên bản (minutes): time, place, chair, attendees (and who was absent, with the
-  reason), the agenda, the record of the meeting, the opinions, the conclusions.
+  reason), the agenda, the record of the meeting, the opinions, the awards presented
+  there with their counts (danvan.awards), the conclusions.
 - Thông báo kết luận (notice of conclusions): "kết luận của đồng chí … tại hội nghị …",
   each numbered conclusion with the tasks it raised (lead unit, co-units, deadline); sent
   to the units that have tasks or attended.
@@ -24,6 +25,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.awards.selectors import meeting_award_groups, meeting_award_sentence
 from danvan.core import clock
 from danvan.drafting import headings
 from danvan.drafting.compile import default_issuer
@@ -173,6 +175,27 @@ def task_line(task: Task) -> str:
     return text + "."
 
 
+def _award_blocks(meeting: Meeting) -> list[Block]:
+    """The awards presented at the meeting (danvan.awards): the sentence with the counts,
+    then each decision with its counts."""
+    sentence = meeting_award_sentence(meeting=meeting)
+    if not sentence:
+        return []
+    blocks = [Block(sentence)]
+    for group in meeting_award_groups(meeting=meeting):
+        decision = group.decision
+        number = f" số {decision.reference}" if decision.reference else ""
+        blocks.append(
+            Block(
+                f"{decision.form.name} theo Quyết định{number} ngày "
+                f"{format_date(decision.decided_on)} của {decision.issuer.name}: "
+                f"{group.counts_text}.",
+                level=3,
+            )
+        )
+    return blocks
+
+
 # --- the three documents ------------------------------------------------------------------
 
 
@@ -239,6 +262,10 @@ def _minutes(meeting: Meeting, attendances: list[Attendance]) -> dict:
         opinions.append(Block(f"{_upper_first(speaker)}: {opinion.content}", level=3))
     if opinions:
         sections.append(("Ý KIẾN THẢO LUẬN", opinions))
+
+    awarded = _award_blocks(meeting)
+    if awarded:
+        sections.append(("KHEN THƯỞNG", awarded))
 
     conclusions = list(meeting.conclusions.all())
     if conclusions:

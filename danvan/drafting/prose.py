@@ -217,3 +217,16 @@ def recognised_models_paragraph(models: Sequence[Any], period: periods.Period) -
         f"Trong {period.label}, {count(Decimal(len(models)))} mô hình, điển hình “Dân vận khéo” "
         f"được công nhận: {named}."
     )
+
+
+def award_sentence(counts: dict[str, int], *, period: periods.Period, subject: str) -> str:
+    """ "Trong năm 2019, các cơ quan, đơn vị … đã khen thưởng 19 tập thể, 11 cá nhân." from
+    the awards register (danvan.awards); "" when nothing was awarded."""
+    from danvan.awards.selectors import counts_text
+
+    text = counts_text(
+        counts.get("tap_the", 0), counts.get("ca_nhan", 0), counts.get("ho_gia_dinh", 0)
+    )
+    if not text:
+        return ""
+    return _sentence(f"Trong {period.label}, {subject} đã khen thưởng {text}.")

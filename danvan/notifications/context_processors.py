@@ -10,7 +10,6 @@ from django.http import HttpRequest
 
 from danvan.notifications.selectors import inbox_count, unread_count
 
-
 # A page that computed the whole inbox already (the home page) leaves it here, so the
 # menu's count does not compute it a second time.
 INBOX_ATTR = "danvan_inbox"

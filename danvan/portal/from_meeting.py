@@ -30,6 +30,7 @@ from wagtail.log_actions import log
 
 from danvan.access.roles import Cap
 from danvan.access.scope import require
+from danvan.awards.selectors import meeting_award_sentence
 from danvan.lib import periods
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
@@ -253,6 +254,9 @@ def article_text(meeting: Meeting) -> ArticleDraft:
         lead = f"{lead} {attendance_lead}"
     paragraphs += _agenda_paragraph(meeting)
     paragraphs += _text_paragraphs(meeting.summary)
+    awarded = meeting_award_sentence(meeting=meeting)
+    if awarded:
+        paragraphs.append(awarded)
     paragraphs += _opinion_paragraphs(meeting)
     paragraphs += _conclusion_paragraphs(meeting, present)
     return ArticleDraft(
