@@ -18,6 +18,7 @@ SEEDS: list[tuple[str, str]] = [
     ("danvan.documents.migrations.0003_document_types", "add"),
     ("danvan.meetings.migrations.0002_meeting_kinds", "add"),
     ("danvan.awards.migrations.0002_catalogue", "add"),
+    ("danvan.emulation.migrations.0002_fields_and_levels", "seed"),
 ]
 
 
