@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "danvan.portal",
     "danvan.api",
     "danvan.demo",
+    "danvan.petitions",
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
