@@ -22,8 +22,15 @@ class CalendarDayAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = [
-        "kind", "stage", "days", "complex_days", "counting", "counted_from", "valid_from",
-        "valid_to", "verified",
+        "kind",
+        "stage",
+        "days",
+        "complex_days",
+        "counting",
+        "counted_from",
+        "valid_from",
+        "valid_to",
+        "verified",
     ]
     list_filter = ["kind", "stage", "verified"]
 
@@ -32,10 +39,18 @@ class DeadlineRuleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 class PetitionAdmin(ReadOnlyAdmin):
     list_display = ["__str__", "org_unit", "kind", "stage", "received_on", "due_on"]
     list_filter = ["kind", "stage", "channel"]
-    fields = readonly_fields = [
-        "org_unit", "year", "number", "received_on", "channel", "kind", "stage", "due_on",
-        "resolved_on", "duplicate_state",
-    ]
+    fields = readonly_fields = (
+        "org_unit",
+        "year",
+        "number",
+        "received_on",
+        "channel",
+        "kind",
+        "stage",
+        "due_on",
+        "resolved_on",
+        "duplicate_state",
+    )
 
 
 @admin.register(ReceptionSession)

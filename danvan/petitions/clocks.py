@@ -26,7 +26,11 @@ def rule_for(*, kind: str, stage: str, on: dt.date) -> DeadlineRule | None:
 
 
 def due(
-    *, kind: str, stage: str, received_on: dt.date, accepted_on: dt.date | None = None,
+    *,
+    kind: str,
+    stage: str,
+    received_on: dt.date,
+    accepted_on: dt.date | None = None,
     complex_case: bool = False,
 ) -> tuple[dt.date | None, DeadlineRule | None]:
     """(deadline, rule) of ``stage`` for a petition received (and accepted) on those days."""

@@ -34,6 +34,13 @@ STORED = [
     ("CU_TRI", "Cử tri trong danh sách", "người", INT, SUM),
     ("CU_TRI_DI_BAU", "Cử tri đi bỏ phiếu", "người", INT, SUM),
     ("MO_HINH_DVK", "Mô hình «Dân vận khéo» đăng ký", "mô hình", INT, SUM),
+    # Petitions register (danvan/petitions/figures.py).
+    ("DON_DANG_XEM_XET", "Đơn thư đang xem xét, giải quyết", "đơn", INT, SUM),
+    ("DON_TRUNG", "Đơn trùng", "đơn", INT, SUM),
+    ("DOAN_DONG_NGUOI", "Đoàn đông người được tiếp", "đoàn", INT, SUM),
+    ("DON_KHIEU_NAI", "Đơn khiếu nại", "đơn", INT, SUM),
+    ("DON_TO_CAO", "Đơn tố cáo", "đơn", INT, SUM),
+    ("DON_KIEN_NGHI", "Đơn kiến nghị, phản ánh", "đơn", INT, SUM),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -48,7 +55,21 @@ NARRATIVE = [
     ("kien_nghi", "V. Kiến nghị, đề xuất"),
 ]
 FIGURES = [
-    ("tiep_dan", "Tiếp công dân, đơn thư", ["TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"]),
+    (
+        "tiep_dan",
+        "Tiếp công dân, đơn thư",
+        [
+            "TIEP_CONG_DAN",
+            "DON_NHAN",
+            "DON_GIAI_QUYET",
+            "DON_DANG_XEM_XET",
+            "DON_TRUNG",
+            "DOAN_DONG_NGUOI",
+            "DON_KHIEU_NAI",
+            "DON_TO_CAO",
+            "DON_KIEN_NGHI",
+        ],
+    ),
     ("to_chuc", "Tổ chức, hội viên", ["HOI_VIEN", "CHI_HOI"]),
     ("an_sinh", "An sinh xã hội", ["QUA_SUAT", "QUA_GIA_TRI"]),
     ("phong_trao", "Phong trào thi đua", ["MO_HINH_DVK"]),
@@ -66,7 +87,18 @@ RULES = [
 
 # Indicators counted from a register (danvan/reporting/sources.py): code -> source key.
 # A key no installed app registers leaves the figure typed.
-SOURCED: dict[str, str] = {}
+SOURCED: dict[str, str] = {
+    # danvan/petitions/figures.py
+    "TIEP_CONG_DAN": "petitions.citizens_received",
+    "DOAN_DONG_NGUOI": "petitions.groups_received",
+    "DON_NHAN": "petitions.received",
+    "DON_GIAI_QUYET": "petitions.resolved",
+    "DON_DANG_XEM_XET": "petitions.in_progress",
+    "DON_TRUNG": "petitions.duplicates",
+    "DON_KHIEU_NAI": "petitions.complaints",
+    "DON_TO_CAO": "petitions.denunciations",
+    "DON_KIEN_NGHI": "petitions.proposals",
+}
 
 
 @transaction.atomic

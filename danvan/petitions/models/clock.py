@@ -9,6 +9,8 @@ and on what legal basis. Code never holds a number of days.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db import models
 from django.db.models import Q
 
@@ -43,7 +45,8 @@ class CalendarDay(models.Model):
 
 def working_calendar() -> workdays.Calendar:
     """The calendar as stored now (a handful of rows a year: read on each use)."""
-    holidays, makeup = [], []
+    holidays: list[dt.date] = []
+    makeup: list[dt.date] = []
     for day, kind in CalendarDay.objects.values_list("day", "kind"):
         (makeup if kind == CalendarDay.Kind.MAKEUP else holidays).append(day)
     return workdays.Calendar(holidays=holidays, makeup_days=makeup)

@@ -30,7 +30,7 @@ from django.db.models import Q
 
 from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
-from danvan.petitions.models.clock import ClockStage, DeadlineRule, PetitionKind
+from danvan.petitions.models.clock import DeadlineRule, PetitionKind
 
 
 class Channel(models.TextChoices):
@@ -114,7 +114,9 @@ class Petition(Versioned, DomainModel):
     )
     subject = models.TextField("nội dung đơn")
     subject_folded = models.TextField(editable=False, default="")
-    concerned_body = models.CharField("cơ quan, người bị khiếu nại, tố cáo, kiến nghị", max_length=300, blank=True)
+    concerned_body = models.CharField(
+        "cơ quan, người bị khiếu nại, tố cáo, kiến nghị", max_length=300, blank=True
+    )
     anonymous = models.BooleanField("đơn nặc danh", default=False)
     group_size = models.PositiveSmallIntegerField(
         "số người đứng đơn", default=1, help_text="Đơn nhiều người cùng ký: số người ký."
@@ -128,7 +130,11 @@ class Petition(Versioned, DomainModel):
     stage_since = models.DateField("từ ngày")
     due_on = models.DateField("hạn của giai đoạn", null=True, blank=True)
     due_rule = models.ForeignKey(
-        DeadlineRule, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        DeadlineRule,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="theo thời hạn",
     )
     accepted_on = models.DateField("ngày thụ lý", null=True, blank=True)
@@ -276,9 +282,7 @@ class Extension(models.Model):
     )
     stage = models.CharField("giai đoạn", max_length=12, choices=Stage.choices)
     days = models.PositiveSmallIntegerField("thêm số ngày")
-    counting = models.CharField(
-        "cách tính", max_length=8, choices=DeadlineRule.Counting.choices
-    )
+    counting = models.CharField("cách tính", max_length=8, choices=DeadlineRule.Counting.choices)
     reason = models.TextField("lý do gia hạn")
     old_due = models.DateField("hạn cũ", null=True, blank=True)
     new_due = models.DateField("hạn mới")
