@@ -29,6 +29,7 @@ urlpatterns = [
     path("quan-ly/van-ban/", include("danvan.documents.urls")),
     path("quan-ly/soan-thao/", include("danvan.drafting.urls")),
     path("quan-ly/thong-bao/", include("danvan.notifications.urls")),
+    path("quan-ly/don-thu/", include("danvan.petitions.urls")),
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -10,7 +10,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from danvan.api import documents, meetings, org, people, reporting, tasks
+from danvan.api import documents, meetings, org, people, petitions, reporting, tasks
 from danvan.api.auth import auth
 from danvan.api.input import InputParser, schema_errors
 from danvan.core.concurrency import StaleEdit
@@ -55,6 +55,8 @@ api.add_router("", reporting.router, tags=["Báo cáo định kỳ"])
 api.add_router("/meetings", meetings.router, tags=["Hội nghị"])
 api.add_router("/tasks", tasks.router, tags=["Nhiệm vụ"])
 api.add_router("/documents", documents.router, tags=["Văn bản"])
+api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
+api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

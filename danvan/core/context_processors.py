@@ -25,5 +25,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "audit": can(user, Cap.AUDIT_VIEW, None),
             "users": can(user, Cap.USERS_MANAGE, None),
             "portal": can(user, Cap.PORTAL_EDIT, None),
+            "petitions": can(user, Cap.PETITION_VIEW, None),
         }
     }

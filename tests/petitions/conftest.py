@@ -81,3 +81,12 @@ def new_petition(actor: Any, unit: Any, **kw: Any) -> Any:
     }
     values.update(kw)
     return petition_create(actor=actor, org_unit=unit, **values)
+
+
+def bearer(user: Any) -> Any:
+    from django.test import Client
+
+    from danvan.accounts.services import api_token_create
+
+    _, raw = api_token_create(actor=None, user=user)
+    return Client(headers={"Authorization": f"Bearer {raw}"})
