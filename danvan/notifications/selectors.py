@@ -47,6 +47,7 @@ class Inbox:
     tasks_due: list[Task] = field(default_factory=list)
     assigned: list[Task] = field(default_factory=list)
     meetings: list[InvitedMeeting] = field(default_factory=list)
+    petitions_due: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -57,6 +58,7 @@ class Inbox:
             + len(self.tasks_due)
             + len(self.assigned)
             + len(self.meetings)
+            + len(self.petitions_due)
         )
 
 
@@ -150,6 +152,15 @@ def _meetings(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
     inbox.meetings = [InvitedMeeting(m) for m in meetings]
 
 
+def _petitions(user: Any, today: dt.date, inbox: Inbox) -> None:
+    """Overdue and soon-due petitions (danvan/petitions/reminders.py), by number only."""
+    from danvan.access.scope import can
+    from danvan.petitions.reminders import inbox_petitions
+
+    if can(user, Cap.PETITION_MANAGE, None):
+        inbox.petitions_due = inbox_petitions(user=user, today=today)
+
+
 def _invitations(user: Any, inbox: Inbox) -> None:
     """The giấy mời generated for the listed meetings (one query, only on the page)."""
     if not inbox.meetings:
@@ -182,6 +193,7 @@ def inbox(*, user: Any, with_files: bool = True) -> Inbox:
     _reports(user, today, units, found)
     _tasks(user, today, units, found)
     _meetings(user, today, units, found)
+    _petitions(user, today, found)
     if with_files:
         _invitations(user, found)
     return found

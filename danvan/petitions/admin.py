@@ -8,7 +8,14 @@ from __future__ import annotations
 from django.contrib import admin
 
 from danvan.core.admin import ReadOnlyAdmin
-from danvan.petitions.models import CalendarDay, DeadlineRule, Petition, ReadLog, ReceptionSession
+from danvan.petitions.models import (
+    CalendarDay,
+    DeadlineRule,
+    Petition,
+    ReadLog,
+    ReceptionSession,
+    RegisterUse,
+)
 
 
 @admin.register(CalendarDay)
@@ -62,3 +69,9 @@ class ReceptionSessionAdmin(ReadOnlyAdmin):
 class ReadLogAdmin(ReadOnlyAdmin):
     list_display = ["at", "user", "action", "what", "identity_shown"]
     list_filter = ["action"]
+
+
+@admin.register(RegisterUse)
+class RegisterUseAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["org_unit", "since", "until", "note"]
+    raw_id_fields = ["org_unit"]

@@ -30,6 +30,7 @@ from danvan.petitions.models import (
     Petition,
     PetitionKind,
     ReceptionVisit,
+    RegisterUse,
 )
 from danvan.reporting import sources
 
@@ -45,6 +46,32 @@ KEYS = {
     "DON_TO_CAO": "petitions.denunciations",
     "DON_KIEN_NGHI": "petitions.proposals",
 }
+
+
+def in_use(units: list[int], start: dt.date, end: dt.date) -> list[int] | None:
+    """Those of ``units`` that kept the register in the window (``RegisterUse``); None when
+    none did, so the report keeps its typed figure (sources.Source counters may answer
+    None)."""
+    paths = dict(OrgUnit.objects.filter(pk__in=units).values_list("pk", "path"))
+    rows = list(RegisterUse.objects.select_related("org_unit"))
+    kept = []
+    for pk, path in paths.items():
+        nearest = max(
+            (r for r in rows if path.startswith(r.org_unit.path)),
+            key=lambda r: len(r.org_unit.path),
+            default=None,
+        )
+        if nearest is None or nearest.covers(start, end):
+            kept.append(pk)
+    return kept or None
+
+
+def _counted(count: sources.Counter) -> sources.Counter:
+    def guarded(units: list[int], start: dt.date, end: dt.date) -> int | None:
+        kept = in_use(units, start, end)
+        return None if kept is None else int(count(kept, start, end) or 0)
+
+    return guarded
 
 
 def _visits(units: list[int], start: dt.date, end: dt.date) -> QuerySet[ReceptionVisit]:
@@ -131,5 +158,5 @@ def register_sources() -> None:
     }
     for code, (count, url) in counters.items():
         sources.register(
-            sources.Source(key=KEYS[code], register=REGISTER, count=count, list_url=url)
+            sources.Source(key=KEYS[code], register=REGISTER, count=_counted(count), list_url=url)
         )

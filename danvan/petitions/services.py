@@ -61,6 +61,24 @@ def _refuse_move(petition: Petition, to: str) -> None:
         )
 
 
+def _day(petition: Petition, on: dt.date | None) -> dt.date:
+    """The day a step happened: today, or an earlier day it is recorded for (a step noted
+    after the fact), never before the stage under way began nor in the future."""
+    today = clock.today()
+    if on is None:
+        return today
+    if not isinstance(on, dt.date) or on > today:
+        raise ValidationError({"on": "Ngày thực hiện không được sau hôm nay."})
+    if on < petition.stage_since:
+        raise ValidationError(
+            {
+                "on": "Ngày thực hiện trước ngày của bước hiện tại "
+                f"({format_date(petition.stage_since)})."
+            }
+        )
+    return on
+
+
 def _enter(
     petition: Petition,
     stage: str,
@@ -280,6 +298,7 @@ def petition_classify(
     competent: bool,
     complex_case: bool = False,
     note: str = "",
+    on: dt.date | None = None,
 ) -> Petition:
     """Phân loại: kind, đủ/không đủ điều kiện, thuộc/không thuộc thẩm quyền. The clock
     becomes the acceptance period of the kind (a khiếu nại: 10 days from receipt)."""
@@ -304,13 +323,16 @@ def petition_classify(
         f"{PetitionKind(kind).label}; {'đủ' if eligible else 'không đủ'} điều kiện xử lý; "
         f"{'thuộc' if competent else 'không thuộc'} thẩm quyền."
     )
-    _enter(petition, Stage.CLASSIFIED, actor=actor, note=_join(summary, note), due=due)
+    day = _day(petition, on)
+    _enter(petition, Stage.CLASSIFIED, actor=actor, note=_join(summary, note), due=due, on=day)
     _save(petition)
     return petition
 
 
 @service
-def petition_accept(*, actor: Any, petition: Petition, note: str = "") -> Petition:
+def petition_accept(
+    *, actor: Any, petition: Petition, note: str = "", on: dt.date | None = None
+) -> Petition:
     """Thụ lý: the resolution clock starts (30 days, 45 if complex, for a khiếu nại)."""
     concurrency.lock(petition)
     require(actor, Cap.PETITION_MANAGE, petition.org_unit)
@@ -322,7 +344,7 @@ def petition_accept(*, actor: Any, petition: Petition, note: str = "") -> Petiti
                 "dẫn, chuyển đơn hoặc lưu đơn."
             }
         )
-    today = clock.today()
+    today = _day(petition, on)
     petition.accepted_on = today
     due = clocks.due(
         kind=petition.kind,
@@ -331,13 +353,17 @@ def petition_accept(*, actor: Any, petition: Petition, note: str = "") -> Petiti
         accepted_on=today,
         complex_case=petition.complex_case,
     )
-    _enter(petition, Stage.ACCEPTED, actor=actor, note=note or "Thụ lý giải quyết.", due=due)
+    _enter(
+        petition, Stage.ACCEPTED, actor=actor, note=note or "Thụ lý giải quyết.", due=due, on=today
+    )
     _save(petition)
     return petition
 
 
 @service
-def petition_guide(*, actor: Any, petition: Petition, note: str) -> Petition:
+def petition_guide(
+    *, actor: Any, petition: Petition, note: str, on: dt.date | None = None
+) -> Petition:
     """Hướng dẫn: the matter is not for this unit; the citizen is told where to go."""
     return _finish(
         actor,
@@ -346,11 +372,14 @@ def petition_guide(*, actor: Any, petition: Petition, note: str) -> Petition:
         note,
         lambda p: p.competent is False,
         "Chỉ hướng dẫn đơn không thuộc thẩm quyền.",
+        on,
     )
 
 
 @service
-def petition_archive(*, actor: Any, petition: Petition, note: str) -> Petition:
+def petition_archive(
+    *, actor: Any, petition: Petition, note: str, on: dt.date | None = None
+) -> Petition:
     """Lưu đơn: not eligible for handling (no name, no content, already decided…)."""
     return _finish(
         actor,
@@ -359,11 +388,18 @@ def petition_archive(*, actor: Any, petition: Petition, note: str) -> Petition:
         note,
         lambda p: p.eligible is False,
         "Chỉ lưu đơn không đủ điều kiện xử lý.",
+        on,
     )
 
 
 def _finish(
-    actor: Any, petition: Petition, stage: str, note: str, allowed: Any, why: str
+    actor: Any,
+    petition: Petition,
+    stage: str,
+    note: str,
+    allowed: Any,
+    why: str,
+    on: dt.date | None,
 ) -> Petition:
     concurrency.lock(petition)
     require(actor, Cap.PETITION_MANAGE, petition.org_unit)
@@ -372,15 +408,18 @@ def _finish(
         raise ValidationError({"stage": why})
     if not normalize_spaces(note):
         raise ValidationError({"note": "Ghi nội dung hướng dẫn hoặc lý do lưu đơn."})
-    petition.resolved_on = clock.today()
+    day = _day(petition, on)
+    petition.resolved_on = day
     petition.outcome = note.strip()
-    _enter(petition, stage, actor=actor, note=note.strip())
+    _enter(petition, stage, actor=actor, note=note.strip(), on=day)
     _save(petition)
     return petition
 
 
 @service
-def petition_move(*, actor: Any, petition: Petition, to: str, note: str = "") -> Petition:
+def petition_move(
+    *, actor: Any, petition: Petition, to: str, note: str = "", on: dt.date | None = None
+) -> Petition:
     """Xác minh, giải quyết, trả lời, theo dõi, kết thúc. «Trả lời» needs the answer's
     text; answering an entry another unit forwarded sends the reply back to it."""
     concurrency.lock(petition)
@@ -391,16 +430,18 @@ def petition_move(*, actor: Any, petition: Petition, to: str, note: str = "") ->
     note = (note or "").strip()
     if to == Stage.ANSWERED and petition.stage == Stage.FORWARDED:
         raise ValidationError({"stage": "Đơn đã chuyển: trả lời do nơi nhận gửi về."})
+    day = _day(petition, on)
     if to == Stage.ANSWERED:
         if not note:
             raise ValidationError({"note": "Nhập nội dung trả lời công dân."})
         petition.outcome = note
-        petition.resolved_on = clock.today()
-        _enter(petition, to, actor=actor, note=note)
+        petition.resolved_on = day
+        _enter(petition, to, actor=actor, note=note, on=day)
     elif to in (Stage.VERIFYING, Stage.RESOLVING):
-        _enter(petition, to, actor=actor, note=note, due=(petition.due_on, petition.due_rule))
+        due = (petition.due_on, petition.due_rule)
+        _enter(petition, to, actor=actor, note=note, due=due, on=day)
     else:
-        _enter(petition, to, actor=actor, note=note)
+        _enter(petition, to, actor=actor, note=note, on=day)
     _save(petition)
     if to == Stage.ANSWERED and petition.forwarded_from_id:
         _reply_back(actor, petition)
@@ -414,7 +455,7 @@ def _reply_back(actor: Any, entry: Petition) -> None:
     sender = entry.forwarded_from
     assert sender is not None
     concurrency.lock(sender)
-    forwarding.replied_on = clock.today()
+    forwarding.replied_on = entry.resolved_on or clock.today()
     forwarding.reply = entry.outcome
     forwarding.save(update_fields=["replied_on", "reply"])
     _answer_sender(actor, sender, forwarding)
@@ -445,6 +486,7 @@ def petition_forward(
     letter: Document | None = None,
     reply_due: dt.date | None = None,
     note: str = "",
+    on: dt.date | None = None,
 ) -> Forwarding:
     """Chuyển đơn. To a unit of the system: that unit gets its own entry, linked, with a
     copy of the petitioners (its officers are told, by number only). To a body outside:
@@ -460,9 +502,9 @@ def petition_forward(
         errors["to_unit"] = "Không chuyển đơn cho chính đơn vị đang giữ đơn."
     elif to_unit is not None and to_unit.is_historical:
         errors["to_unit"] = f"«{to_unit.name}» đã ngừng hoạt động."
-    today = clock.today()
+    today = _day(petition, on)
     if reply_due is not None and reply_due < today:
-        errors["reply_due"] = "Hạn trả lời không được trước hôm nay."
+        errors["reply_due"] = "Hạn trả lời không được trước ngày chuyển đơn."
     if to_unit is None and reply_due is None and not errors:
         errors["reply_due"] = "Ghi ngày dự kiến nhận trả lời của cơ quan ngoài hệ thống."
     if letter is not None and not can(actor, Cap.DOCUMENT_VIEW, letter.org_unit):
@@ -507,6 +549,7 @@ def petition_forward(
         actor=actor,
         note=_join(f"Chuyển đơn đến {where}.", note),
         due=(reply_due, None),
+        on=today,
     )
     _save(petition)
     if forwarding.receiver_entry is not None:

@@ -286,9 +286,9 @@ def entry_sections(
     # A draft shows what the registers hold now; a sent report what was sent.
     sent = report is not None and report.status in (Status.SUBMITTED, Status.APPROVED)
     counted = sources.figures(form, unit, period.code)
-    for pk, figure in counted.items():
+    for pk, found in counted.items():
         if not sent:
-            numbers[pk] = figure.value
+            numbers[pk] = found.value
     problems: dict[int, list[str]] = {}
     blocking, warnings = services.check_rules(
         list(form.rules.select_related("left", "right")), numbers

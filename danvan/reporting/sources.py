@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     from danvan.org.models import OrgUnit
     from danvan.reporting.models import Indicator, Report, ReportForm
 
-# count(unit ids, first day, last day) -> number of records
-Counter = Callable[[list[int], dt.date, dt.date], int | Decimal]
+# count(unit ids, first day, last day) -> number of records, or None when those units did
+# not keep the register in that window (the figure then stays as typed: a time before it)
+Counter = Callable[[list[int], dt.date, dt.date], int | Decimal | None]
 # list_url(the report's unit, first day, last day) -> the register's list, filtered
 ListUrl = Callable[["OrgUnit", dt.date, dt.date], str]
 
@@ -157,9 +158,12 @@ def figures(form: ReportForm, unit: OrgUnit, period: str) -> dict[int, Figure]:
     found = {}
     for indicator in indicators:
         source = _SOURCES[indicator.source]
+        counted = source.count(units, start, end)
+        if counted is None:
+            continue
         found[indicator.pk] = Figure(
             indicator_id=indicator.pk,
-            value=Decimal(source.count(units, start, end)),
+            value=Decimal(counted),
             register=source.register,
             url=source.list_url(unit, start, end),
         )

@@ -5,6 +5,7 @@ from danvan.petitions.models.clock import (
     ClockStage,
     DeadlineRule,
     PetitionKind,
+    RegisterUse,
     working_calendar,
 )
 from danvan.petitions.models.reception import (
@@ -52,6 +53,7 @@ __all__ = [
     "ReadLog",
     "ReceptionSession",
     "ReceptionVisit",
+    "RegisterUse",
     "Stage",
     "StageEntry",
     "VoterBatch",

@@ -120,3 +120,41 @@ class DeadlineRule(models.Model):
         if complex_case and self.complex_days:
             return self.complex_days
         return self.days
+
+
+class RegisterUse(models.Model):
+    """Since when (and until when) a unit keeps its petitions in this register.
+
+    Figures (TIEP_CONG_DAN, DON_NHAN…) of a report are counted from the records only for
+    the units that kept the register in the report's window; for the others the figure
+    stays as typed (a time before the register: history, old workbooks). The nearest row
+    on a unit's path decides (a ward's row covers its Front and its committees); a unit
+    with no row above it keeps the register always.
+    """
+
+    SCOPE_UNIT_FIELDS = ("org_unit",)
+
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.CASCADE, related_name="+", verbose_name="đơn vị"
+    )
+    since = models.DateField("dùng sổ từ ngày")
+    until = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["org_unit__path", "since"]
+        verbose_name = "thời gian dùng sổ đơn thư"
+        verbose_name_plural = "thời gian dùng sổ đơn thư"
+        constraints = [
+            models.UniqueConstraint(fields=["org_unit"], name="register_use_one_per_unit"),
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                name="register_use_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.org_unit}: từ {self.since:%d/%m/%Y}"
+
+    def covers(self, start: dt.date, end: dt.date) -> bool:
+        return self.since <= end and (self.until is None or self.until >= start)
