@@ -42,7 +42,7 @@ from danvan.demo.reporting_data import FigureLoader, month_range, monthly_figure
 from danvan.demo.tree import new_ward_code, place_phrase
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
-from danvan.reporting.catalog import ensure_catalog
+from danvan.reporting.catalog import SOURCED, ensure_catalog
 from danvan.reporting.models import Report, ReportForm, Status
 from danvan.reporting.services import (
     data_values_save,
@@ -211,6 +211,8 @@ class CurrentReports:
             narrative=ward_narrative(unit.code, self.names[unit.code], month),
         )
         figures = monthly_figures(unit.code, month, first, scale)
+        # Reception and petition figures come from the register (danvan.demo.petitions_loader).
+        figures = {code: v for code, v in figures.items() if code not in SOURCED}
         data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=figures, form=self.form)
         report_submit(actor=self._submitter(unit), form=self.form, org_unit=unit, period=period)
         if state == APPROVED:

@@ -279,7 +279,14 @@ class DraftingLoader:
             narrative=ward_narrative(unit.code, name, month),
         )
         figures = monthly_figures(unit.code, month, first, scale=1.0)
-        data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=figures, form=form)
+        data_values_save(
+            actor=SYSTEM,
+            org_unit=unit,
+            period=period,
+            values=figures,
+            form=form,
+            before_register=True,  # Hoàng Mai, 2023: before the petitions register
+        )
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
         FigureLoader._backdate(form, unit, period)

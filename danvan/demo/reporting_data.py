@@ -44,7 +44,7 @@ from danvan.demo import data
 from danvan.demo.tree import code_part, new_ward_code
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
-from danvan.reporting.catalog import ensure_catalog
+from danvan.reporting.catalog import SOURCED, ensure_catalog
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
 from danvan.reporting.services import (
     data_values_save,
@@ -268,7 +268,20 @@ class FigureLoader:
         if (unit.pk, period) in done:
             self.tally[KEPT] += 1
             return
-        data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values, form=form)
+        if period == TAM_DIEP_PERIOD and unit.code in TAM_DIEP_2021H1:
+            # Counted from the petitions register (danvan.demo.petitions_loader) at submit.
+            typed = {code: v for code, v in values.items() if code not in SOURCED}
+            data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=typed, form=form)
+        else:
+            # A time before the register: the figures stay as typed.
+            data_values_save(
+                actor=SYSTEM,
+                org_unit=unit,
+                period=period,
+                values=values,
+                form=form,
+                before_register=True,
+            )
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
         self._backdate(form, unit, period)
@@ -301,7 +314,9 @@ class FigureLoader:
             if stored.filter(status=Status.APPROVED).count() == len(values):
                 self.tally[KEPT] += 1
                 continue
-            data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values)
+            data_values_save(
+                actor=SYSTEM, org_unit=unit, period=period, values=values, before_register=True
+            )
             stored.update(status=Status.APPROVED)
             self.tally[CREATED] += 1
 

@@ -250,7 +250,9 @@ def _create(
         visit=visit,
         voter_batch=voter_batch,
         forwarded_from=forwarded_from,
-        handler=actor if can(actor, Cap.PETITION_MANAGE, org_unit) else None,
+        handler=actor
+        if getattr(actor, "pk", None) and can(actor, Cap.PETITION_MANAGE, org_unit)
+        else None,
         stage_since=received_on,
     )
     petition.version = 0
