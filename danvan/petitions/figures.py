@@ -49,9 +49,9 @@ KEYS = {
 
 
 def in_use(units: list[int], start: dt.date, end: dt.date) -> list[int] | None:
-    """Those of ``units`` that kept the register in the window (``RegisterUse``); None when
-    none did, so the report keeps its typed figure (sources.Source counters may answer
-    None)."""
+    """Those of ``units`` that kept the register in the window (a ``RegisterUse`` row on
+    their path covers it); None when none did: the figure is then typed, as before the
+    register (sources.Source counters may answer None)."""
     paths = dict(OrgUnit.objects.filter(pk__in=units).values_list("pk", "path"))
     rows = list(RegisterUse.objects.select_related("org_unit"))
     kept = []
@@ -61,7 +61,7 @@ def in_use(units: list[int], start: dt.date, end: dt.date) -> list[int] | None:
             key=lambda r: len(r.org_unit.path),
             default=None,
         )
-        if nearest is None or nearest.covers(start, end):
+        if nearest is not None and nearest.covers(start, end):
             kept.append(pk)
     return kept or None
 

@@ -55,29 +55,34 @@ NARRATIVE = [
     ("kien_nghi", "V. Kiến nghị, đề xuất"),
 ]
 FIGURES = [
-    (
-        "tiep_dan",
-        "Tiếp công dân, đơn thư",
-        [
-            "TIEP_CONG_DAN",
-            "DON_NHAN",
-            "DON_GIAI_QUYET",
-            "DON_DANG_XEM_XET",
-            "DON_TRUNG",
-            "DOAN_DONG_NGUOI",
-            "DON_KHIEU_NAI",
-            "DON_TO_CAO",
-            "DON_KIEN_NGHI",
-        ],
-    ),
+    ("tiep_dan", "Tiếp công dân, đơn thư", ["TIEP_CONG_DAN", "DON_NHAN", "DON_GIAI_QUYET"]),
     ("to_chuc", "Tổ chức, hội viên", ["HOI_VIEN", "CHI_HOI"]),
     ("an_sinh", "An sinh xã hội", ["QUA_SUAT", "QUA_GIA_TRI"]),
     ("phong_trao", "Phong trào thi đua", ["MO_HINH_DVK"]),
 ]
 ELECTION = ("bau_cu", "Bầu cử", ["CU_TRI", "CU_TRI_DI_BAU"])
+# The petitions register's other figures (issue 15), after the older sections so their
+# columns keep their places in the forms' workbooks (the election stays last).
+PETITIONS = (
+    "don_thu",
+    "Đơn thư: đang xem xét, trùng, đoàn đông người, theo loại",
+    [
+        "DON_DANG_XEM_XET",
+        "DON_TRUNG",
+        "DOAN_DONG_NGUOI",
+        "DON_KHIEU_NAI",
+        "DON_TO_CAO",
+        "DON_KIEN_NGHI",
+    ],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, FIGURES),
-    ("BC_6THANG", "Báo cáo sơ kết công tác dân vận 6 tháng", periods.HALF, [*FIGURES, ELECTION]),
+    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS]),
+    (
+        "BC_6THANG",
+        "Báo cáo sơ kết công tác dân vận 6 tháng",
+        periods.HALF,
+        [*FIGURES, PETITIONS, ELECTION],
+    ),
 ]
 RULES = [
     ("DON_GIAI_QUYET", "<=", "DON_NHAN", "Số đơn đã giải quyết không được lớn hơn số đơn nhận"),

@@ -15,7 +15,7 @@ from danvan.petitions import figures, reception, services
 from danvan.petitions.models import RegisterUse, Stage
 from danvan.reporting import sources
 from danvan.reporting.catalog import ensure_catalog
-from danvan.reporting.models import DataValue, ReportForm
+from danvan.reporting.models import DataValue, Indicator, ReportForm
 from danvan.reporting.services import data_values_save, report_submit
 from tests.petitions.conftest import new_petition
 
@@ -100,7 +100,7 @@ def test_figures_equal_at_every_level_and_are_refused_when_typed(records, tree, 
     for code, key in figures.KEYS.items():
         source = sources.get(key)
         assert source is not None
-        indicator = form.sections.get(code="tiep_dan").indicators.get(code=code)
+        indicator = Indicator.objects.get(code=code)
         total = sum(f[indicator.pk].value for f in found)
         assert total == source.count(subtree, *MARCH), code
     report_submit(actor=SYSTEM, form=form, org_unit=tree.dinh_cong, period="2026-03")
@@ -110,7 +110,7 @@ def test_figures_equal_at_every_level_and_are_refused_when_typed(records, tree, 
     assert stored.value == Decimal(8)
 
 
-def test_a_unit_before_the_register_keeps_its_typed_figures(records, tree):
+def test_a_unit_before_the_register_types_its_figures_and_keeps_them(records, tree):
     ensure_catalog()
     RegisterUse.objects.create(org_unit=tree.hoang_mai, since=dt.date(2026, 4, 1))
     form = ReportForm.objects.get(code="BC_THANG")
@@ -121,7 +121,6 @@ def test_a_unit_before_the_register_keeps_its_typed_figures(records, tree):
         period="2026-03",
         values={"DON_NHAN": 5},
         form=form,
-        before_register=True,
     )
     report_submit(actor=SYSTEM, form=form, org_unit=tree.dinh_cong, period="2026-03")
     stored = DataValue.objects.get(

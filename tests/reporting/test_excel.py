@@ -23,6 +23,13 @@ STORED_MONTHLY = [
     "QUA_SUAT",
     "QUA_GIA_TRI",
     "MO_HINH_DVK",
+    # The petitions register's other indicators (issue 15), in a last section.
+    "DON_DANG_XEM_XET",
+    "DON_TRUNG",
+    "DOAN_DONG_NGUOI",
+    "DON_KHIEU_NAI",
+    "DON_TO_CAO",
+    "DON_KIEN_NGHI",
 ]
 
 

@@ -127,9 +127,9 @@ class RegisterUse(models.Model):
 
     Figures (TIEP_CONG_DAN, DON_NHAN…) of a report are counted from the records only for
     the units that kept the register in the report's window; for the others the figure
-    stays as typed (a time before the register: history, old workbooks). The nearest row
-    on a unit's path decides (a ward's row covers its Front and its committees); a unit
-    with no row above it keeps the register always.
+    is typed (a unit that does not use the register yet, a time before it: history, old
+    workbooks). The nearest row on a unit's path decides (a city's row covers its wards,
+    a ward's its Front and committees); a unit with no row above it types its figures.
     """
 
     SCOPE_UNIT_FIELDS = ("org_unit",)
