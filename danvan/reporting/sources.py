@@ -252,14 +252,11 @@ def _counted_here(
     source = get(indicator.source)
     if source is None:
         return False
-    for form in forms or [None]:
-        if form is None:
-            start, end = period.start, period.end
-            units = [unit.pk]
-        else:
-            start, end = window(form, period)
-            units = covered_units(form, unit, period.code)
-        if source.count(units, start, end) is not None:
+    if not forms:
+        return source.count([unit.pk], period.start, period.end) is not None
+    for form in forms:
+        start, end = window(form, period)
+        if source.count(covered_units(form, unit, period.code), start, end) is not None:
             return True
     return False
 
