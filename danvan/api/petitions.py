@@ -18,6 +18,7 @@ from danvan.api.input import MAX_BIGINT, check_text, optional_id
 from danvan.api.schemas import ErrorOut
 from danvan.core import clock
 from danvan.org.selectors import org_unit_get
+from danvan.petitions import forwarding as across
 from danvan.petitions import privacy, reception, selectors, services
 from danvan.petitions.models import Petition, ReceptionSession, Stage
 
@@ -285,7 +286,7 @@ def forward(request: HttpRequest, petition_id: int, payload: ForwardIn) -> dict[
         to_unit = OrgUnit.objects.filter(pk=payload.to_unit, valid_to__isnull=True).first()
         if to_unit is None:
             raise Http404("Không tìm thấy đơn vị nhận.")
-    services.petition_forward(
+    across.petition_forward(
         actor=request.user,
         petition=petition,
         to_unit=to_unit,
@@ -302,7 +303,7 @@ def outside_reply(request: HttpRequest, forwarding_id: int, payload: ReplyIn) ->
     (``transitions`` with ``tra_loi``) and the reply comes back by itself."""
     check_text("reply", payload.reply)
     forwarding = selectors.forwarding_get(user=request.user, pk=forwarding_id)
-    services.petition_outside_reply(
+    across.petition_outside_reply(
         actor=request.user,
         forwarding=forwarding,
         reply=payload.reply,

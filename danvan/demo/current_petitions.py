@@ -7,7 +7,8 @@ import datetime as dt
 from typing import Any
 
 from danvan.org.models import OrgUnit
-from danvan.petitions import reception, services
+from danvan.petitions import decisions, reception, services
+from danvan.petitions import forwarding as across
 from danvan.petitions.models import Petition, ReceptionSession, StageEntry
 
 DEMO = "Dữ liệu trình diễn: người đứng đơn là nhân vật hư cấu."
@@ -151,7 +152,7 @@ def write(
         petitioners=[_person("Hoàng Thị Mai", 6, "0936 123 456")],
     )
     classify(f, p13, 20, "kien_nghi", competent=False)
-    forwarding = services.petition_forward(
+    forwarding = across.petition_forward(
         actor=f,
         petition=p13,
         to_unit=committee,
@@ -218,7 +219,7 @@ def write(
         petitioners=[_person("Nguyễn Văn Bình", 10, "0965 432 100")],
     )
     classify(f, p12, 12, "kien_nghi", competent=False)
-    services.petition_forward(
+    across.petition_forward(
         actor=f,
         petition=p12,
         to_body="Công ty Điện lực Hoàng Mai",
@@ -235,7 +236,7 @@ def write(
         channel="buu_dien",
     )
     if p14.duplicate_of_id == p4.pk:
-        services.petition_duplicate_decide(
+        decisions.petition_duplicate_decide(
             actor=c, petition=p14, confirm=True, note="Công dân gửi lại đơn cũ qua bưu điện."
         )
 

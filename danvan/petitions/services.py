@@ -1,5 +1,6 @@
-"""Writes to the petition register: intake, classification, the stages, forwarding and
-its reply, extensions, duplicates, edits.
+"""Writes to the petition register: intake, classification and the stages (forwarding
+and its reply: :mod:`danvan.petitions.forwarding`; extensions, duplicates and edits:
+:mod:`danvan.petitions.decisions`).
 
 Every service is atomic and audited (``@service``), takes the petition's row lock before
 it checks the stage (``concurrency.lock``), asks ``Cap.PETITION_MANAGE`` on the unit that
@@ -21,19 +22,16 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require
 from danvan.core import clock, concurrency
 from danvan.core.audit import service
-from danvan.documents.models import Document
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import OrgUnit
-from danvan.petitions import clocks, duplicates, notify
+from danvan.petitions import clocks, duplicates
 from danvan.petitions.models import (
     MOVES,
     Channel,
     ClockStage,
     DeadlineRule,
     DuplicateState,
-    Extension,
-    Forwarding,
     Petition,
     Petitioner,
     PetitionKind,
@@ -446,255 +444,9 @@ def petition_move(
         _enter(petition, to, actor=actor, note=note, on=day)
     _save(petition)
     if to == Stage.ANSWERED and petition.forwarded_from_id:
-        _reply_back(actor, petition)
-    return petition
+        from danvan.petitions.forwarding import reply_back
 
-
-def _reply_back(actor: Any, entry: Petition) -> None:
-    """The receiver answered: its reply is written on the forwarding and on the sender's
-    entry, which is answered in turn (the chain is closed at both ends)."""
-    forwarding = Forwarding.objects.select_for_update().get(receiver_entry=entry)
-    sender = entry.forwarded_from
-    assert sender is not None
-    concurrency.lock(sender)
-    forwarding.replied_on = entry.resolved_on or clock.today()
-    forwarding.reply = entry.outcome
-    forwarding.save(update_fields=["replied_on", "reply"])
-    _answer_sender(actor, sender, forwarding)
-
-
-def _answer_sender(actor: Any, sender: Petition, forwarding: Forwarding) -> None:
-    if sender.stage != Stage.FORWARDED:
-        return
-    when = format_date(forwarding.replied_on)
-    text = f"{forwarding.receiver_name} trả lời ngày {when}: {forwarding.reply}"
-    sender.outcome = text
-    sender.resolved_on = forwarding.replied_on
-    _enter(sender, Stage.ANSWERED, actor=actor, note=text, on=forwarding.replied_on)
-    _save(sender)
-    notify.petition_replied(actor=actor, petition=sender, by=forwarding.receiver_name)
-
-
-# --- across bodies ----------------------------------------------------------------------
-
-
-@service
-def petition_forward(
-    *,
-    actor: Any,
-    petition: Petition,
-    to_unit: OrgUnit | None = None,
-    to_body: str = "",
-    letter: Document | None = None,
-    reply_due: dt.date | None = None,
-    note: str = "",
-    on: dt.date | None = None,
-) -> Forwarding:
-    """Chuyển đơn. To a unit of the system: that unit gets its own entry, linked, with a
-    copy of the petitioners (its officers are told, by number only). To a body outside:
-    the body, the letter from the register and the awaited reply date are recorded."""
-    concurrency.lock(petition)
-    require(actor, Cap.PETITION_MANAGE, petition.org_unit)
-    _refuse_move(petition, Stage.FORWARDED)
-    to_body = normalize_spaces(to_body)
-    errors: dict[str, str] = {}
-    if (to_unit is None) == (not to_body):
-        errors["to_unit"] = "Chọn một đơn vị trong hệ thống, hoặc ghi tên cơ quan ngoài hệ thống."
-    elif to_unit is not None and to_unit.pk == petition.org_unit_id:
-        errors["to_unit"] = "Không chuyển đơn cho chính đơn vị đang giữ đơn."
-    elif to_unit is not None and to_unit.is_historical:
-        errors["to_unit"] = f"«{to_unit.name}» đã ngừng hoạt động."
-    today = _day(petition, on)
-    if reply_due is not None and reply_due < today:
-        errors["reply_due"] = "Hạn trả lời không được trước ngày chuyển đơn."
-    if to_unit is None and reply_due is None and not errors:
-        errors["reply_due"] = "Ghi ngày dự kiến nhận trả lời của cơ quan ngoài hệ thống."
-    if letter is not None and not can(actor, Cap.DOCUMENT_VIEW, letter.org_unit):
-        errors["letter"] = "Bạn không xem được văn bản này trong sổ văn bản."
-    if errors:
-        raise ValidationError(errors)
-    forwarding = Forwarding(
-        petition=petition,
-        to_unit=to_unit,
-        to_body=to_body if to_unit is None else "",
-        letter=letter,
-        sent_on=today,
-        reply_due=reply_due,
-    )
-    if to_unit is not None:
-        people = [
-            Petitioner(**{f: getattr(p, f) for f in PERSON_FIELDS})
-            for p in petition.petitioners.all()
-        ]
-        for person in people:
-            person.name_folded, person.address_folded = fold(person.full_name), fold(person.address)
-        forwarding.receiver_entry = _create(
-            actor=actor,
-            org_unit=to_unit,
-            received_on=today,
-            channel=Channel.FORWARDED,
-            subject=petition.subject,
-            people=people,
-            anonymous=petition.anonymous,
-            kind=petition.kind,
-            concerned_body=petition.concerned_body,
-            group_size=petition.group_size,
-            forwarded_from=petition,
-            note=f"{petition.org_unit.name} chuyển đến ({petition}).",
-        )
-    forwarding.full_clean(exclude=["petition", "receiver_entry", "to_unit", "letter"])
-    forwarding.save()
-    where = forwarding.receiver_name
-    _enter(
-        petition,
-        Stage.FORWARDED,
-        actor=actor,
-        note=_join(f"Chuyển đơn đến {where}.", note),
-        due=(reply_due, None),
-        on=today,
-    )
-    _save(petition)
-    if forwarding.receiver_entry is not None:
-        notify.petition_forwarded(actor=actor, entry=forwarding.receiver_entry, sender=petition)
-    return forwarding
-
-
-@service
-def petition_outside_reply(
-    *,
-    actor: Any,
-    forwarding: Forwarding,
-    reply: str,
-    replied_on: dt.date | None = None,
-    reply_document: Document | None = None,
-) -> Forwarding:
-    """The reply of a body outside the system, recorded on the sender's entry."""
-    forwarding = Forwarding.objects.select_for_update().get(pk=forwarding.pk)
-    sender = forwarding.petition
-    concurrency.lock(sender)
-    require(actor, Cap.PETITION_MANAGE, sender.org_unit)
-    if forwarding.to_unit_id:
-        raise ValidationError({"reply": "Đơn vị trong hệ thống tự trả lời trên đơn của họ."})
-    if forwarding.replied_on is not None:
-        raise ValidationError({"reply": "Cơ quan này đã trả lời."})
-    reply = (reply or "").strip()
-    day = replied_on or clock.today()
-    if not reply:
-        raise ValidationError({"reply": "Nhập nội dung trả lời."})
-    if day < forwarding.sent_on or day > clock.today():
-        raise ValidationError({"replied_on": "Ngày trả lời phải từ ngày chuyển đơn đến hôm nay."})
-    forwarding.reply, forwarding.replied_on = reply, day
-    forwarding.reply_document = reply_document
-    forwarding.save(update_fields=["reply", "replied_on", "reply_document"])
-    _answer_sender(actor, sender, forwarding)
-    return forwarding
-
-
-# --- clocks and duplicates ----------------------------------------------------------------
-
-
-@service
-def petition_extend(*, actor: Any, petition: Petition, days: int, reason: str) -> Extension:
-    """Gia hạn the stage under way, with its reason (counted as the stage's rule counts)."""
-    concurrency.lock(petition)
-    require(actor, Cap.PETITION_MANAGE, petition.org_unit)
-    if not petition.is_open or petition.due_on is None:
-        raise ValidationError({"days": "Đơn không có thời hạn đang chạy để gia hạn."})
-    if not isinstance(days, int) or isinstance(days, bool) or not 1 <= days <= 90:
-        raise ValidationError({"days": "Số ngày gia hạn từ 1 đến 90."})
-    reason = normalize_spaces(reason)
-    if not reason:
-        raise ValidationError({"reason": "Nhập lý do gia hạn."})
-    rule = petition.due_rule
-    counting = rule.counting if rule is not None else DeadlineRule.Counting.CALENDAR
-    old = petition.due_on
-    petition.due_on = clocks.extend(old, days, counting)
-    extension = Extension.objects.create(
-        petition=petition,
-        stage=petition.stage,
-        days=days,
-        counting=counting,
-        reason=reason,
-        old_due=old,
-        new_due=petition.due_on,
-        by=actor if getattr(actor, "pk", None) else None,
-    )
-    StageEntry.objects.create(
-        petition=petition,
-        stage=petition.stage,
-        on=clock.today(),
-        due_on=petition.due_on,
-        note=f"Gia hạn {days} {DeadlineRule.Counting(counting).label}: {reason}",
-        by=actor if getattr(actor, "pk", None) else None,
-    )
-    _save(petition)
-    return extension
-
-
-@service
-def petition_duplicate_decide(
-    *, actor: Any, petition: Petition, confirm: bool, note: str = ""
-) -> Petition:
-    """A person confirms the proposed đơn trùng (the entry is archived, pointing at the
-    original) or rejects it (the petition goes on as a new one)."""
-    concurrency.lock(petition)
-    require(actor, Cap.PETITION_MANAGE, petition.org_unit)
-    if petition.duplicate_state != DuplicateState.PROPOSED:
-        raise ValidationError({"duplicate": "Đơn không có đề xuất trùng đang chờ xác nhận."})
-    if not confirm:
-        petition.duplicate_state = DuplicateState.REJECTED
-        StageEntry.objects.create(
-            petition=petition,
-            stage=petition.stage,
-            on=clock.today(),
-            due_on=petition.due_on,
-            note=_join(f"Không trùng với {petition.duplicate_of}.", note),
-            by=actor if getattr(actor, "pk", None) else None,
-        )
-        _save(petition)
-        return petition
-    if petition.stage not in (Stage.RECEIVED, Stage.CLASSIFIED):
-        raise ValidationError({"duplicate": "Đơn đã được xử lý, không xác nhận trùng được nữa."})
-    petition.duplicate_state = DuplicateState.CONFIRMED
-    original = petition.duplicate_of
-    text = _join(
-        f"Đơn trùng với {original} ({original.org_unit.name}), ngày nhận "  # type: ignore[union-attr]
-        f"{format_date(original.received_on)}: lưu đơn, theo dõi theo đơn gốc.",  # type: ignore[union-attr]
-        note,
-    )
-    petition.outcome = text
-    _enter(petition, Stage.ARCHIVED, actor=actor, note=text)
-    _save(petition)
-    return petition
-
-
-@service
-def petition_update(
-    *, actor: Any, petition: Petition, version: int | None = None, **changes: Any
-) -> Petition:
-    """Sửa đơn: subject, the body concerned, the number of signatories, the handling
-    officer, complexity. An edit made from another ``version`` is refused."""
-    concurrency.lock(petition)
-    require(actor, Cap.PETITION_MANAGE, petition.org_unit)
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
-    concurrency.check_version(petition, version)
-    before = concurrency.snapshot(petition)
-    handler = changes.get("handler")
-    if handler is not None and not can(handler, Cap.PETITION_MANAGE, petition.org_unit):
-        raise ValidationError({"handler": f"{handler} không có quyền xử lý đơn tại đơn vị này."})
-    for field, value in changes.items():
-        if field == "subject":
-            value = (value or "").strip()
-            if not value:
-                raise ValidationError({"subject": "Nhập nội dung đơn."})
-        elif field == "concerned_body":
-            value = normalize_spaces(value)
-        setattr(petition, field, value)
-    petition.subject_folded = fold(petition.subject)
-    petition.full_clean(exclude=["org_unit", "handler", "visit", "voter_batch", "due_rule"])
-    concurrency.save_changed(petition, before)
+        reply_back(actor, petition)
     return petition
 
 

@@ -22,7 +22,8 @@ from danvan.core import clock, concurrency
 from danvan.core.exports import asked, wants_xlsx
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
-from danvan.petitions import clocks, privacy, selectors, services
+from danvan.petitions import clocks, decisions, privacy, selectors, services
+from danvan.petitions import forwarding as across
 from danvan.petitions.exports import petitions_xlsx
 from danvan.petitions.forms import (
     STEPS,
@@ -176,7 +177,7 @@ def petition_edit(request: AppRequest, pk: int) -> HttpResponse:
     concurrency.track(form, petition)
     if request.method == "POST" and form.is_valid():
         try:
-            services.petition_update(actor=request.user, petition=petition, **form.cleaned_data)
+            decisions.petition_update(actor=request.user, petition=petition, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -238,7 +239,7 @@ def petition_forward(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         petition,
-        lambda d: services.petition_forward(actor=request.user, petition=petition, **d),
+        lambda d: across.petition_forward(actor=request.user, petition=petition, **d),
         form,
         "forward_form",
     )
@@ -251,7 +252,7 @@ def petition_extend(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         petition,
-        lambda d: services.petition_extend(actor=request.user, petition=petition, **d),
+        lambda d: decisions.petition_extend(actor=request.user, petition=petition, **d),
         ExtendForm(request.POST),
         "extend_form",
     )
@@ -264,7 +265,7 @@ def petition_duplicate(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         petition,
-        lambda d: services.petition_duplicate_decide(actor=request.user, petition=petition, **d),
+        lambda d: decisions.petition_duplicate_decide(actor=request.user, petition=petition, **d),
         DuplicateForm(request.POST),
         "duplicate_form",
     )
@@ -278,7 +279,7 @@ def forwarding_reply(request: AppRequest, pk: int) -> HttpResponse:
     petition = forwarding.petition
     if form.is_valid():
         try:
-            services.petition_outside_reply(
+            across.petition_outside_reply(
                 actor=request.user, forwarding=forwarding, **form.cleaned_data
             )
         except ValidationError as error:

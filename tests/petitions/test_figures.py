@@ -11,7 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from danvan.access.system import SYSTEM
-from danvan.petitions import figures, reception, services
+from danvan.petitions import decisions, figures, reception, services
+from danvan.petitions import forwarding as across
 from danvan.petitions.models import RegisterUse, Stage
 from danvan.reporting import sources
 from danvan.reporting.catalog import ensure_catalog
@@ -43,7 +44,7 @@ def records(officers, tree, day):
     services.petition_move(actor=officers.mttq, petition=second, to=Stage.RESOLVING)
     services.petition_move(actor=officers.mttq, petition=second, to=Stage.ANSWERED, note="Xong")
     duplicate = new_petition(officers.ubnd, officers.ubnd_unit, kind="khieu_nai")
-    services.petition_duplicate_decide(actor=officers.ubnd, petition=duplicate, confirm=True)
+    decisions.petition_duplicate_decide(actor=officers.ubnd, petition=duplicate, confirm=True)
     return first, second, duplicate
 
 
@@ -72,7 +73,7 @@ def test_a_forwarded_petition_is_counted_once(officers, tree, day):
     services.petition_classify(
         actor=officers.mttq, petition=sent, kind="kien_nghi", eligible=True, competent=False
     )
-    services.petition_forward(actor=officers.mttq, petition=sent, to_unit=officers.ubnd_unit)
+    across.petition_forward(actor=officers.mttq, petition=sent, to_unit=officers.ubnd_unit)
     ward = [tree.dinh_cong.pk, tree.mttq_dinh_cong.pk, officers.ubnd_unit.pk]
     assert _count("DON_NHAN", ward) == 1
 

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from danvan.petitions import forwarding as across
 from danvan.petitions import privacy, services
 from danvan.petitions.models import ReadLog
 from tests.petitions.conftest import new_petition
@@ -114,6 +115,6 @@ def test_no_personal_data_in_a_notification(officers, tree, day):
     services.petition_classify(
         actor=officers.mttq, petition=sent, kind="kien_nghi", eligible=True, competent=False
     )
-    services.petition_forward(actor=officers.mttq, petition=sent, to_unit=officers.ubnd_unit)
+    across.petition_forward(actor=officers.mttq, petition=sent, to_unit=officers.ubnd_unit)
     for note in Notification.objects.all():
         assert "Nguyễn" not in note.text and "0912" not in note.text and "đất" not in note.text

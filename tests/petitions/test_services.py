@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from danvan.core import concurrency
 from danvan.notifications.models import Kind, Notification
-from danvan.petitions import services
+from danvan.petitions import decisions, services
+from danvan.petitions import forwarding as across
 from danvan.petitions.models import (
     Channel,
     DuplicateState,
@@ -152,12 +153,12 @@ def test_extension_moves_the_deadline_with_its_reason(officers, tree, day):
     petition = _complaint(officers, tree)
     services.petition_accept(actor=officers.ubnd, petition=petition)
     before = petition.due_on
-    extension = services.petition_extend(
+    extension = decisions.petition_extend(
         actor=officers.ubnd, petition=petition, days=15, reason="Cần trưng cầu giám định"
     )
     assert extension.old_due == before and petition.due_on == extension.new_due > before
     with pytest.raises(ValidationError) as raised:
-        services.petition_extend(actor=officers.ubnd, petition=petition, days=0, reason="")
+        decisions.petition_extend(actor=officers.ubnd, petition=petition, days=0, reason="")
     assert "days" in raised.value.message_dict
 
 
@@ -166,7 +167,7 @@ def test_forwarding_inside_the_system_and_the_reply_on_both_sides(officers, tree
     services.petition_classify(
         actor=officers.mttq, petition=sent, kind="kien_nghi", eligible=True, competent=False
     )
-    forwarding = services.petition_forward(
+    forwarding = across.petition_forward(
         actor=officers.mttq, petition=sent, to_unit=officers.ubnd_unit
     )
     entry = forwarding.receiver_entry
@@ -204,16 +205,16 @@ def test_forwarding_outside_records_the_body_and_the_awaited_reply(officers, tre
         actor=officers.mttq, petition=sent, kind="kien_nghi", eligible=True, competent=False
     )
     with pytest.raises(ValidationError) as raised:
-        services.petition_forward(actor=officers.mttq, petition=sent, to_body="Công ty điện lực")
+        across.petition_forward(actor=officers.mttq, petition=sent, to_body="Công ty điện lực")
     assert "reply_due" in raised.value.message_dict
-    forwarding = services.petition_forward(
+    forwarding = across.petition_forward(
         actor=officers.mttq,
         petition=sent,
         to_body="Công ty Điện lực Hoàng Mai",
         reply_due=dt.date(2026, 4, 10),
     )
     assert forwarding.receiver_entry is None and sent.due_on == dt.date(2026, 4, 10)
-    services.petition_outside_reply(
+    across.petition_outside_reply(
         actor=officers.mttq, forwarding=forwarding, reply="Đã thay cột điện."
     )
     sent.refresh_from_db()
@@ -240,25 +241,25 @@ def test_a_duplicate_is_found_without_marks_and_confirmed_by_a_person(officers, 
         services.petition_classify(
             actor=officers.mttq, petition=again, kind="kien_nghi", eligible=True, competent=True
         )
-    services.petition_duplicate_decide(actor=officers.mttq, petition=again, confirm=True)
+    decisions.petition_duplicate_decide(actor=officers.mttq, petition=again, confirm=True)
     assert again.duplicate_state == DuplicateState.CONFIRMED and again.stage == Stage.ARCHIVED
 
 
 def test_a_rejected_duplicate_goes_on_as_new(officers, tree, day):
     new_petition(officers.mttq, tree.mttq_dinh_cong)
     again = new_petition(officers.mttq, tree.mttq_dinh_cong)
-    services.petition_duplicate_decide(actor=officers.mttq, petition=again, confirm=False)
+    decisions.petition_duplicate_decide(actor=officers.mttq, petition=again, confirm=False)
     assert again.duplicate_state == DuplicateState.REJECTED and again.stage == Stage.RECEIVED
 
 
 def test_a_stale_edit_is_refused(officers, tree, day):
     petition = new_petition(officers.mttq, tree.mttq_dinh_cong)
     opened = petition.version
-    services.petition_update(
+    decisions.petition_update(
         actor=officers.mttq, petition=petition, version=opened, concerned_body="UBND phường"
     )
     with pytest.raises(concurrency.StaleEdit):
-        services.petition_update(
+        decisions.petition_update(
             actor=officers.mttq,
             petition=Petition.objects.get(pk=petition.pk),
             version=opened,
@@ -273,6 +274,6 @@ def test_forwarding_is_refused_to_itself_and_needs_one_receiver(officers, tree, 
     )
     for kwargs in ({}, {"to_unit": tree.mttq_dinh_cong}):
         with pytest.raises(ValidationError) as raised:
-            services.petition_forward(actor=officers.mttq, petition=sent, **kwargs)
+            across.petition_forward(actor=officers.mttq, petition=sent, **kwargs)
         assert "to_unit" in raised.value.message_dict
     assert not Forwarding.objects.exists()
