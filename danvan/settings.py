@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "danvan.api",
     "danvan.demo",
     "danvan.emulation",
+    "danvan.petitions",
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

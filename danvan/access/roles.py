@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     VIEWER = "viewer", "Người xem"
     PORTAL_EDITOR = "portal_editor", "Biên tập viên cổng thông tin"
     PORTAL_MODERATOR = "portal_moderator", "Kiểm duyệt viên cổng thông tin"
+    PETITION_OFFICER = "petition_officer", "Cán bộ tiếp công dân, xử lý đơn"
 
 
 class Cap(StrEnum):
@@ -57,6 +58,10 @@ class Cap(StrEnum):
     # Khen thưởng (danvan.awards): the register of award decisions and their danh sách.
     AWARD_VIEW = "award.view"
     AWARD_MANAGE = "award.manage"
+    # Citizen reception and petitions (danvan/petitions): the most sensitive personal data,
+    # held only by designated roles (never part of _READ).
+    PETITION_VIEW = "petition.view"
+    PETITION_MANAGE = "petition.manage"
 
 
 _READ = {
@@ -106,6 +111,12 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     # ("Tạo bài viết" on the meeting page).
     Role.PORTAL_EDITOR: frozenset({Cap.PORTAL_EDIT, Cap.MEETING_VIEW}),
     Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH, Cap.MEETING_VIEW}),
+    # Designated by name (Luật Tiếp công dân: the reception officer): board staff and unit
+    # leaders do not read petitions by default; a user who does the work gets this role
+    # too. It reads the units (to forward) and the register of documents (the letters).
+    Role.PETITION_OFFICER: frozenset(
+        {Cap.PETITION_VIEW, Cap.PETITION_MANAGE, Cap.ORG_VIEW, Cap.DOCUMENT_VIEW}
+    ),
 }
 
 

@@ -10,7 +10,17 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from danvan.api import awards, documents, emulation, meetings, org, people, reporting, tasks
+from danvan.api import (
+    awards,
+    documents,
+    emulation,
+    meetings,
+    org,
+    people,
+    petitions,
+    reporting,
+    tasks,
+)
 from danvan.api.auth import auth
 from danvan.api.input import InputParser, schema_errors
 from danvan.core.concurrency import StaleEdit
@@ -57,6 +67,8 @@ api.add_router("/tasks", tasks.router, tags=["Nhiệm vụ"])
 api.add_router("/documents", documents.router, tags=["Văn bản"])
 api.add_router("/emulation", emulation.router, tags=["Dân vận khéo"])
 api.add_router("/awards", awards.router, tags=["Khen thưởng"])
+api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
+api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -19,6 +19,8 @@ SEEDS: list[tuple[str, str]] = [
     ("danvan.meetings.migrations.0002_meeting_kinds", "add"),
     ("danvan.awards.migrations.0002_catalogue", "add"),
     ("danvan.emulation.migrations.0002_fields_and_levels", "seed"),
+    # Holidays, make-up days and deadline rules: restored as the migration wrote them.
+    ("danvan.petitions.migrations.0002_calendar_and_rules", "seed"),
 ]
 
 

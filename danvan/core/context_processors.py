@@ -27,5 +27,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "portal": can(user, Cap.PORTAL_EDIT, None),
             "emulation": can(user, Cap.EMULATION_VIEW, None),
             "awards": can(user, Cap.AWARD_VIEW, None),
+            "petitions": can(user, Cap.PETITION_VIEW, None),
         }
     }

@@ -158,7 +158,13 @@ DEMO_USERS: list[tuple[str, str, str, str, bool, str | None]] = [
     ("demo_viewer", "Mai Xuân Trường", "viewer", "NB", False, "NB-BTGDV"),
     ("demo_editor", "Bùi Thu Trang", "portal_editor", "HN", False, CITY_BOARD),
     ("demo_moderator", "Phan Quốc Bảo", "portal_moderator", "HN", False, CITY_BOARD),
+    # Citizen reception and petitions (danvan/petitions): the officers of the demo ward.
+    ("demo_tiepdan", "Lương Thị Thanh", "petition_officer", f"{DEMO_WARD}-MTTQ", False, None),
+    ("demo_tiepdan_ubnd", "Kiều Văn Định", "petition_officer", f"{DEMO_WARD}-UBND", False, None),
 ]
+# Roles a demo user holds besides the one above: the board officer who opens a petition
+# in the acceptance of issue 15 is also designated for petitions, at the city.
+EXTRA_ROLES: dict[str, list[tuple[str, str]]] = {"demo_board": [("petition_officer", "HN")]}
 
 
 def people_entries() -> list[dict[str, Any]]:

@@ -54,6 +54,7 @@ CATEGORIES = (
     "đợt thi đua",
     "mô hình «Dân vận khéo»",
     "khen thưởng",
+    "đơn thư",
 )
 
 
@@ -83,6 +84,8 @@ class DemoLoader:
         self.load_units()
         # People before successions: positions are recorded while the units are open.
         self.load_people()
+        # Tam Điệp's petitions of 2021H1 before its reports are sent (counted from them).
+        self.load_petitions(history=True)
         # Figures, meetings, documents and tasks of the district era are recorded while
         # those units are open too; the successions then close them, read-only.
         self.load_reporting()
@@ -93,6 +96,8 @@ class DemoLoader:
         self.load_drafting()
         self.load_successions()
         self.load_users()
+        # Today's petitions before today's reports are sent (danvan.demo.petitions_loader).
+        self.load_petitions(history=False)
         # Today's structure at work, dated relative to the day of the load: reports,
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
@@ -264,7 +269,10 @@ class DemoLoader:
         self.progress(f"Tài khoản trình diễn: {len(current_data.DEMO_USERS)}…")
         for username, full_name, role, unit_code, admin, person_unit in current_data.DEMO_USERS:
             user = self._user(username, full_name, admin)
-            self._roles(user, {(Role(role).value, self.units[unit_code].pk)})
+            wanted = {(Role(role).value, self.units[unit_code].pk)}
+            for extra, extra_unit in current_data.EXTRA_ROLES.get(username, []):
+                wanted.add((Role(extra).value, self.units[extra_unit].pk))
+            self._roles(user, wanted)
             if person_unit is not None:
                 self._link_person(user, full_name, self.units[person_unit])
 
@@ -333,6 +341,13 @@ class DemoLoader:
     def load_awards(self) -> None:
         for status, count in load_awards(self.progress).items():
             self.tally["khen thưởng", status] += count
+
+    def load_petitions(self, *, history: bool) -> None:
+        from danvan.demo import petitions_loader
+
+        run = petitions_loader.load_tam_diep if history else petitions_loader.load_current
+        for key, count in run(self.progress).items():
+            self.tally[key] += count
 
     def load_current(self) -> None:
         for key, count in CurrentLoader(self.progress).run().items():

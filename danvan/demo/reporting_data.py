@@ -44,7 +44,7 @@ from danvan.demo import data
 from danvan.demo.tree import code_part, new_ward_code
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
-from danvan.reporting.catalog import ensure_catalog
+from danvan.reporting.catalog import SOURCED, ensure_catalog
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
 from danvan.reporting.services import (
     data_values_save,
@@ -268,15 +268,30 @@ class FigureLoader:
         if (unit.pk, period) in done:
             self.tally[KEPT] += 1
             return
-        # Closed units of the district era: their figures were typed, before any register.
-        data_values_save(
-            actor=SYSTEM,
-            org_unit=unit,
-            period=period,
-            values=values,
-            form=form,
-            before_register=True,
-        )
+        if period == TAM_DIEP_PERIOD and unit.code in TAM_DIEP_2021H1:
+            # Counted from the petitions register (danvan.demo.petitions_loader) at submit.
+            # Only the petitions register was kept there then: the other figures (the
+            # «Dân vận khéo» models among them) stay as typed.
+            petitions = {c for c, key in SOURCED.items() if key.startswith("petitions.")}
+            typed = {code: v for code, v in values.items() if code not in petitions}
+            data_values_save(
+                actor=SYSTEM,
+                org_unit=unit,
+                period=period,
+                values=typed,
+                form=form,
+                before_register=True,
+            )
+        else:
+            # A time before the register: the figures stay as typed.
+            data_values_save(
+                actor=SYSTEM,
+                org_unit=unit,
+                period=period,
+                values=values,
+                form=form,
+                before_register=True,
+            )
         report_submit(actor=SYSTEM, form=form, org_unit=unit, period=period)
         report_approve(actor=SYSTEM, form=form, org_unit=unit, period=period)
         self._backdate(form, unit, period)

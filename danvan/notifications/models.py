@@ -31,6 +31,11 @@ class Kind(models.TextChoices):
     MEETING_INVITED = "meeting_invited", "Mời dự hội nghị"
     MEETING_CHANGED = "meeting_changed", "Hội nghị thay đổi"
     COMMENT_PENDING = "comment_pending", "Ý kiến bạn đọc chờ duyệt"
+    # Petitions (danvan/petitions): the text names the petition by number and unit only.
+    PETITION_FORWARDED = "petition_forwarded", "Đơn thư được chuyển đến"
+    PETITION_REPLIED = "petition_replied", "Đơn thư đã chuyển được trả lời"
+    PETITION_DUE = "petition_due", "Đơn thư sắp đến hạn"
+    PETITION_OVERDUE = "petition_overdue", "Đơn thư quá hạn"
 
 
 class EmailState(models.TextChoices):

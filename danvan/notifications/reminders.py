@@ -36,12 +36,13 @@ from danvan.tasks.models import Task
 class RunResult:
     reports: int = 0
     tasks: int = 0
+    petitions: int = 0
     digests: int = 0
     retried: int = 0
 
     @property
     def total(self) -> int:
-        return self.reports + self.tasks
+        return self.reports + self.tasks + self.petitions
 
 
 def lead_days(kind: str) -> int:
@@ -132,7 +133,10 @@ def reminders_send(*, day: dt.date) -> RunResult:
     """Write today's reminders; those already written today (same key) are skipped."""
     reports = notifications_write(_report_drafts(day))
     tasks = notifications_write(_task_drafts(day))
-    return RunResult(reports=len(reports), tasks=len(tasks))
+    from danvan.petitions.reminders import petition_drafts
+
+    petitions = notifications_write(petition_drafts(day))
+    return RunResult(reports=len(reports), tasks=len(tasks), petitions=len(petitions))
 
 
 def mail_send() -> RunResult:

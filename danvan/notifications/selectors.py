@@ -50,6 +50,7 @@ class Inbox:
     # «Dân vận khéo» models of my units waiting for a check (đăng ký) or an evaluation
     # (sơ kết done).
     models_waiting: list[Any] = field(default_factory=list)
+    petitions_due: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -61,6 +62,7 @@ class Inbox:
             + len(self.assigned)
             + len(self.meetings)
             + len(self.models_waiting)
+            + len(self.petitions_due)
         )
 
 
@@ -173,6 +175,15 @@ def _models(user: Any, units: _Units, inbox: Inbox) -> None:
     )
 
 
+def _petitions(user: Any, today: dt.date, inbox: Inbox) -> None:
+    """Overdue and soon-due petitions (danvan/petitions/reminders.py), by number only."""
+    from danvan.access.scope import can
+    from danvan.petitions.reminders import inbox_petitions
+
+    if can(user, Cap.PETITION_MANAGE, None):
+        inbox.petitions_due = inbox_petitions(user=user, today=today)
+
+
 def _invitations(user: Any, inbox: Inbox) -> None:
     """The giấy mời generated for the listed meetings (one query, only on the page)."""
     if not inbox.meetings:
@@ -206,6 +217,7 @@ def inbox(*, user: Any, with_files: bool = True) -> Inbox:
     _tasks(user, today, units, found)
     _meetings(user, today, units, found)
     _models(user, units, found)
+    _petitions(user, today, found)
     if with_files:
         _invitations(user, found)
     return found

@@ -46,6 +46,13 @@ STORED = [
         INT,
         SUM,
     ),
+    # Petitions register (danvan/petitions/figures.py).
+    ("DON_DANG_XEM_XET", "Đơn thư đang xem xét, giải quyết", "đơn", INT, SUM),
+    ("DON_TRUNG", "Đơn trùng", "đơn", INT, SUM),
+    ("DOAN_DONG_NGUOI", "Đoàn đông người được tiếp", "đoàn", INT, SUM),
+    ("DON_KHIEU_NAI", "Đơn khiếu nại", "đơn", INT, SUM),
+    ("DON_TO_CAO", "Đơn tố cáo", "đơn", INT, SUM),
+    ("DON_KIEN_NGHI", "Đơn kiến nghị, phản ánh", "đơn", INT, SUM),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -77,9 +84,28 @@ FIGURES = [
     ),
 ]
 ELECTION = ("bau_cu", "Bầu cử", ["CU_TRI", "CU_TRI_DI_BAU"])
+# The petitions register's other figures (issue 15), after the older sections so their
+# columns keep their places in the forms' workbooks (the election stays last).
+PETITIONS = (
+    "don_thu",
+    "Đơn thư: đang xem xét, trùng, đoàn đông người, theo loại",
+    [
+        "DON_DANG_XEM_XET",
+        "DON_TRUNG",
+        "DOAN_DONG_NGUOI",
+        "DON_KHIEU_NAI",
+        "DON_TO_CAO",
+        "DON_KIEN_NGHI",
+    ],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, FIGURES),
-    ("BC_6THANG", "Báo cáo sơ kết công tác dân vận 6 tháng", periods.HALF, [*FIGURES, ELECTION]),
+    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS]),
+    (
+        "BC_6THANG",
+        "Báo cáo sơ kết công tác dân vận 6 tháng",
+        periods.HALF,
+        [*FIGURES, PETITIONS, ELECTION],
+    ),
 ]
 RULES = [
     ("DON_GIAI_QUYET", "<=", "DON_NHAN", "Số đơn đã giải quyết không được lớn hơn số đơn nhận"),
@@ -96,6 +122,16 @@ SOURCED: dict[str, str] = {
     "MO_HINH_DVK_VHXH": "emulation.registered.van-hoa-xa-hoi",
     "MO_HINH_DVK_QPAN": "emulation.registered.quoc-phong-an-ninh",
     "MO_HINH_DVK_XDHTCT": "emulation.registered.xay-dung-he-thong-chinh-tri",
+    # danvan/petitions/figures.py
+    "TIEP_CONG_DAN": "petitions.citizens_received",
+    "DOAN_DONG_NGUOI": "petitions.groups_received",
+    "DON_NHAN": "petitions.received",
+    "DON_GIAI_QUYET": "petitions.resolved",
+    "DON_DANG_XEM_XET": "petitions.in_progress",
+    "DON_TRUNG": "petitions.duplicates",
+    "DON_KHIEU_NAI": "petitions.complaints",
+    "DON_TO_CAO": "petitions.denunciations",
+    "DON_KIEN_NGHI": "petitions.proposals",
 }
 
 

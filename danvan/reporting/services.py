@@ -247,7 +247,11 @@ def data_values_save(
         ReportForm.objects.filter(sections__indicators__in=list(indicators.values())).distinct()
     )
     forms = [form] if form is not None else carrying
-    from_register = None if before_register else sources.refused(indicators.values(), forms)
+    from_register = (
+        None
+        if before_register
+        else sources.refused(indicators.values(), forms, org_unit, the_period)
+    )
     if from_register is not None:
         raise ValidationError({f"values.{from_register.code}": sources.message(from_register)})
     _refuse_outside_window(actor, org_unit, the_period, forms)

@@ -210,8 +210,15 @@ def refresh(*, report: Report) -> dict[int, Figure]:
     return found
 
 
-def refused(indicators: Iterable[Indicator], forms: Iterable[ReportForm]) -> Indicator | None:
-    """The first indicator among ``indicators`` that ``forms`` fill from a register."""
+def refused(
+    indicators: Iterable[Indicator],
+    forms: Iterable[ReportForm],
+    unit: OrgUnit | None = None,
+    period: periods.Period | None = None,
+) -> Indicator | None:
+    """The first indicator among ``indicators`` that ``forms`` fill from a register (for
+    ``unit`` and ``period``: not where the register's counter answers None, a unit that
+    did not keep the register then)."""
     from danvan.reporting.models import FormIndicator
 
     sourced = [i for i in indicators if i.source and get(i.source) is not None]
@@ -225,10 +232,33 @@ def refused(indicators: Iterable[Indicator], forms: Iterable[ReportForm]) -> Ind
             typed=True,
         ).values_list("indicator_id", flat=True)
     )
+    forms = list(forms)
     for indicator in sourced:
-        if indicator.pk not in typed:
-            return indicator
+        if indicator.pk in typed:
+            continue
+        if (
+            unit is not None
+            and period is not None
+            and not _counted_here(indicator, forms, unit, period)
+        ):
+            continue
+        return indicator
     return None
+
+
+def _counted_here(
+    indicator: Indicator, forms: list[ReportForm], unit: OrgUnit, period: periods.Period
+) -> bool:
+    source = get(indicator.source)
+    if source is None:
+        return False
+    if not forms:
+        return source.count([unit.pk], period.start, period.end) is not None
+    for form in forms:
+        start, end = window(form, period)
+        if source.count(covered_units(form, unit, period.code), start, end) is not None:
+            return True
+    return False
 
 
 def message(indicator: Indicator) -> str:

@@ -99,7 +99,7 @@ def _check_day(day: dt.date) -> None:
     reporter = _user("demo_reporter")
     saved = _rolled_back(
         lambda: data_values_save(
-            actor=reporter, org_unit=ward, period=last.code, values={"DON_NHAN": 3}, form=form
+            actor=reporter, org_unit=ward, period=last.code, values={"QUA_SUAT": 3}, form=form
         )
     )
     assert saved.saved
@@ -183,8 +183,11 @@ def _check_day(day: dt.date) -> None:
     assert issued.reference.endswith("/BC-UBND")
 
     # Scopes: every demo user's role sits in a unit open today, with a Person record.
-    for username, full_name, _, unit_code, _, person_unit in current_data.DEMO_USERS:
-        assignment = RoleAssignment.objects.select_related("org_unit").get(user__username=username)
+    for username, full_name, role, unit_code, _, person_unit in current_data.DEMO_USERS:
+        # demo_board also holds the petitions role (current_data.EXTRA_ROLES).
+        assignment = RoleAssignment.objects.select_related("org_unit").get(
+            user__username=username, role=role
+        )
         assert assignment.org_unit.code == unit_code
         assert not assignment.org_unit.is_historical, username
         if person_unit is not None:

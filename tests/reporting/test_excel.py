@@ -29,6 +29,13 @@ STORED_MONTHLY = [
     "MO_HINH_DVK_VHXH",
     "MO_HINH_DVK_QPAN",
     "MO_HINH_DVK_XDHTCT",
+    # The petitions register's other indicators (issue 15), in a last section.
+    "DON_DANG_XEM_XET",
+    "DON_TRUNG",
+    "DOAN_DONG_NGUOI",
+    "DON_KHIEU_NAI",
+    "DON_TO_CAO",
+    "DON_KIEN_NGHI",
 ]
 
 

@@ -34,6 +34,7 @@ class Command(BaseCommand):
         mail = mail_send()
         self.stdout.write(
             f"Nhắc việc ngày {day:%d/%m/%Y}: {result.reports} thông báo báo cáo, "
-            f"{result.tasks} thông báo nhiệm vụ; {mail.digests} thư tổng hợp, "
+            f"{result.tasks} thông báo nhiệm vụ, {result.petitions} thông báo đơn thư; "
+            f"{mail.digests} thư tổng hợp, "
             f"{mail.retried} thư gửi lại."
         )
