@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
-from danvan.api.input import MAX_BIGINT, Pagination, optional_id, optional_year
+from danvan.api.input import MAX_BIGINT, Pagination, optional_id, optional_year, sent_version
 from danvan.api.schemas import ConflictOut, ErrorOut
 from danvan.api.work_schemas import UnitRef
 from danvan.core import concurrency
@@ -354,9 +354,7 @@ def patch_campaign(
     user = request.user
     campaign = selectors.campaign_get(user=user, pk=campaign_id)
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version", None)
-    if version is None:
-        version = concurrency.parse_if_match(request.headers.get("If-Match"))
+    version = sent_version(request, data)
     rows: dict[str, Any] = {}
     if data.get("criteria") is not None:
         rows["criteria"] = [(c["name"], c["max_score"]) for c in data.pop("criteria")]
@@ -463,9 +461,7 @@ def patch_model(
     user = request.user
     model = selectors.model_get(user=user, pk=model_id)
     data = payload.dict(exclude_unset=True)
-    version = data.pop("version", None)
-    if version is None:
-        version = concurrency.parse_if_match(request.headers.get("If-Match"))
+    version = sent_version(request, data)
     if "field" in data:
         data["field"] = _field(data["field"]) if data["field"] else None
     if "lead_unit" in data:

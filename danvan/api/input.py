@@ -164,3 +164,14 @@ def schema_errors(errors: list[dict[str, Any]]) -> dict[str, list[str]]:
     for error in errors:
         found.setdefault(field_name(error.get("loc", ())) or "__all__", []).append(message(error))
     return found
+
+
+def sent_version(request: HttpRequest, data: dict[str, Any]) -> int | None:
+    """The version a ``PATCH`` was read at: ``version`` taken out of the body, else the
+    ``If-Match`` header; None when the client sent neither."""
+    from danvan.core.concurrency import parse_if_match
+
+    version = data.pop("version", None)
+    if version is None:
+        return parse_if_match(request.headers.get("If-Match"))
+    return int(version)

@@ -9,7 +9,7 @@ from ninja import Router, Status
 from ninja.pagination import paginate
 
 from danvan.access.roles import Cap
-from danvan.api.input import Pagination, optional_id
+from danvan.api.input import Pagination, optional_id, sent_version
 from danvan.api.schemas import ConflictOut, ErrorOut, OrgUnitIn, OrgUnitOut, OrgUnitPatch
 from danvan.core import concurrency
 from danvan.org import selectors, services
@@ -94,9 +94,7 @@ def patch_org_unit(
     # An edit and a move in one call land together or not at all.
     with transaction.atomic():
         data = payload.dict(exclude_unset=True)
-        version = data.pop("version", None)
-        if version is None:
-            version = concurrency.parse_if_match(request.headers.get("If-Match"))
+        version = sent_version(request, data)
         new_parent_id = data.pop("parent_id", None)
         lookups = {
             "level": (OrgLevel, "cấp"),
