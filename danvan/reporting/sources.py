@@ -224,6 +224,7 @@ def refused(
     sourced = [i for i in indicators if i.source and get(i.source) is not None]
     if not sourced:
         return None
+    forms = list(forms)
     form_ids = [f.pk for f in forms]
     typed = set(
         FormIndicator.objects.filter(
@@ -232,7 +233,6 @@ def refused(
             typed=True,
         ).values_list("indicator_id", flat=True)
     )
-    forms = list(forms)
     for indicator in sourced:
         if indicator.pk in typed:
             continue
