@@ -327,7 +327,7 @@ def main() -> int:
     parser.add_argument("--portal-threads", type=int, default=8, help="luồng mỗi worker cổng")
     parser.add_argument(
         "--portal-nice", type=int, default=2,
-        help="độ ưu tiên CPU thấp hơn cho nhóm cổng thông tin (README: nhóm nice 2); 0: như ứng dụng",
+        help="nice của nhóm tiến trình cổng thông tin (README: 2); 0: như ứng dụng",
     )  # fmt: skip
     parser.add_argument(
         "--layout", choices=["both", "one", "split"], default="both",
