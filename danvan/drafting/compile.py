@@ -31,9 +31,8 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, scoped
 from danvan.awards.selectors import period_award_counts
 from danvan.core import clock
-from danvan.drafting import headings, prose
+from danvan.drafting import headings, prose, registers
 from danvan.drafting.context import REPORT, Block, OfficialDocument, Table
-from danvan.emulation.selectors import ModelFilters, model_search
 from danvan.lib import periods
 from danvan.lib.numbers import format_number
 from danvan.org.models import OrgUnit
@@ -422,12 +421,14 @@ def compile_report(
     for code, title in SECTIONS:
         blocks.append(Block(title.format(next=the_period.shifted(1).label.upper()), level=1))
         narrative = _section_blocks(code, contributions, org_unit, issuer)
+        from_registers = _from_registers(user, org_unit, the_period, code)
         if code == RESULTS:
-            blocks += _results(narrative, figures, tables, org_unit)
-            blocks += _recognised(user, org_unit, the_period)
+            blocks += _results(narrative, figures, tables, org_unit, from_registers)
             continue
-        if narrative:
+        if narrative or from_registers:
             blocks += narrative
+            for _heading, paragraphs in from_registers:
+                blocks += paragraphs
         else:
             neutral = NO_SPECIAL_REQUEST if code == "kien_nghi" else NOTHING_REPORTED
             blocks.append(Block(neutral))
@@ -443,10 +444,29 @@ def compile_report(
     )
 
 
+def _from_registers(
+    user: Any, root: OrgUnit, period: periods.Period, section: str
+) -> list[tuple[str, list[Block]]]:
+    """The registers' paragraphs for ``section`` (danvan.drafting.registers), each with its
+    heading; registers with nothing for the period are left out."""
+    found = []
+    for contribution in registers.for_section(section):
+        paragraphs = contribution.build(user, root, period)
+        if paragraphs:
+            blocks = [Block(p.text, source=p.source, link=p.link) for p in paragraphs]
+            found.append((contribution.heading, blocks))
+    return found
+
+
 def _results(
-    narrative: list[Block], figures: Figures, tables: Sequence[Table], root: OrgUnit
+    narrative: list[Block],
+    figures: Figures,
+    tables: Sequence[Table],
+    root: OrgUnit,
+    from_registers: Sequence[tuple[str, list[Block]]] = (),
 ) -> list[Block]:
-    """Section II: the figures in prose and the table, then the units' own words."""
+    """Section II: the figures in prose and the table, then the units' own words, then
+    what the registers hold (models, supervision, welfare…), each under its sub-heading."""
     paragraphs = prose.figure_paragraphs(
         figures.current,
         period=figures.period,
@@ -460,26 +480,25 @@ def _results(
     )
     if awarded:
         paragraphs.append(awarded)
-    if not paragraphs and not tables:
+    if not paragraphs and not tables and not from_registers:
         return narrative or [Block(NOTHING_REPORTED)]
-    blocks = [Block("1. Một số chỉ tiêu chủ yếu", level=2)]
-    blocks += [Block(text, source=root.name) for text in paragraphs]
-    if tables:
-        blocks.append(Block("", source=root.name, table=0))
-    blocks.append(Block("2. Kết quả công tác của các đơn vị", level=2))
-    blocks += narrative or [Block(NOTHING_REPORTED)]
+    blocks: list[Block] = []
+    number = 0
+    if paragraphs or tables:
+        number += 1
+        blocks.append(Block(f"{number}. Một số chỉ tiêu chủ yếu", level=2))
+        blocks += [Block(text, source=root.name) for text in paragraphs]
+        if tables:
+            blocks.append(Block("", source=root.name, table=0))
+    if narrative or number:
+        number += 1
+        blocks.append(Block(f"{number}. Kết quả công tác của các đơn vị", level=2))
+        blocks += narrative or [Block(NOTHING_REPORTED)]
+    for heading, register_blocks in from_registers:
+        number += 1
+        blocks.append(Block(f"{number}. {heading}", level=2))
+        blocks += register_blocks
     return blocks
-
-
-def _recognised(user: Any, root: OrgUnit, period: periods.Period) -> list[Block]:
-    """«Dân vận khéo»: the models of the subtree recognised in the period, by name and
-    unit, read from the register (danvan/emulation), not from typed figures."""
-    filters = ModelFilters(unit=root, start=period.start, end=period.end, recognised=True)
-    models = list(model_search(user=user, filters=filters).order_by("recognised_on", "name"))
-    text = prose.recognised_models_paragraph(models, period)
-    if not text:
-        return []
-    return [Block("3. Phong trào thi đua “Dân vận khéo”", level=2), Block(text, source=root.name)]
 
 
 def compiled_units(document: OfficialDocument) -> list[str]:

@@ -46,11 +46,13 @@ class Block:
     """One paragraph of the body. ``level`` 1 is a section heading ("I. TÌNH HÌNH NHÂN
     DÂN"), 2 a sub-heading ("1. Công tác tham mưu"), 0 body text, 3 a bullet line.
     ``source`` names the unit the text came from (shown while editing a draft, so each
-    unit's contribution stays traceable; not printed)."""
+    unit's contribution stays traceable; not printed); ``link`` the list of the records a
+    sentence written from a register counted (shown beside it while editing)."""
 
     text: str
     level: int = 0
     source: str = ""
+    link: str = ""
     table: int | None = None  # index into OfficialDocument.tables: the table goes here
 
 

@@ -115,8 +115,16 @@ def _clean_blocks(blocks: Any, tables: int) -> list[dict[str, Any]]:
             continue  # an emptied paragraph is dropped
         if level in (1, 2):
             text = normalize_spaces(text)
+        link = str(raw.get("link") or "")
         cleaned.append(
-            {"text": text, "level": level, "source": str(raw.get("source") or ""), "table": table}
+            {
+                "text": text,
+                "level": level,
+                "source": str(raw.get("source") or ""),
+                # only a path of this site (a register's list): never a script or elsewhere
+                "link": link if link.startswith("/") and not link.startswith("//") else "",
+                "table": table,
+            }
         )
     if not cleaned:
         raise ValidationError({"blocks": "Báo cáo phải còn ít nhất một đoạn nội dung."})

@@ -63,6 +63,7 @@ def draft_sections(
             "level": block.level,
             "text": text,
             "source": block.source,
+            "link": block.link,
             "table": table,
             "rows": max(2, min(16, len(text) // 90 + text.count("\n") + 1)),
         }
@@ -207,6 +208,7 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
                 "text": block.text if text is None else text,
                 "level": block.level,
                 "source": block.source,
+                "link": block.link,
                 "table": block.table,
             }
         )

@@ -21,6 +21,7 @@ class EmulationConfig(AppConfig):
         register(models.ProgressNote)
         register(models.Evidence)
 
-        from danvan.emulation import sources
+        from danvan.emulation import report, sources
 
         sources.register()
+        report.register()
