@@ -32,12 +32,13 @@ from danvan.core import clock
 from danvan.demo.reporting_data import TAM_DIEP, TAM_DIEP_2021H1
 from danvan.org.models import OrgUnit
 from danvan.petitions import reception, services
+from danvan.petitions.figures import USE
 from danvan.petitions.models import (
     Petition,
     ReceptionSession,
-    RegisterUse,
     StageEntry,
 )
+from danvan.reporting.models import RegisterUse
 
 DEMO = "Dữ liệu trình diễn: người đứng đơn là nhân vật hư cấu."
 TALLY = "đơn thư"
@@ -73,7 +74,7 @@ def _weekday_on_or_after(day: dt.date) -> dt.date:
 
 def _use(unit: OrgUnit, since: dt.date, until: dt.date | None, note: str) -> str:
     _row, created = RegisterUse.objects.get_or_create(
-        org_unit=unit, defaults={"since": since, "until": until, "note": note}
+        register=USE, org_unit=unit, defaults={"since": since, "until": until, "note": note}
     )
     return "tạo mới" if created else "giữ nguyên"
 

@@ -14,7 +14,6 @@ from danvan.petitions.models import (
     Petition,
     ReadLog,
     ReceptionSession,
-    RegisterUse,
 )
 
 
@@ -69,9 +68,3 @@ class ReceptionSessionAdmin(ReadOnlyAdmin):
 class ReadLogAdmin(ReadOnlyAdmin):
     list_display = ["at", "user", "action", "what", "identity_shown"]
     list_filter = ["action"]
-
-
-@admin.register(RegisterUse)
-class RegisterUseAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    list_display = ["org_unit", "since", "until", "note"]
-    raw_id_fields = ["org_unit"]

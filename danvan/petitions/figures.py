@@ -30,7 +30,6 @@ from danvan.petitions.models import (
     Petition,
     PetitionKind,
     ReceptionVisit,
-    RegisterUse,
 )
 from danvan.reporting import sources
 
@@ -48,30 +47,17 @@ KEYS = {
 }
 
 
+# RegisterUse rows of this register (danvan.reporting.models.RegisterUse).
+USE = "petitions"
+
+
 def in_use(units: list[int], start: dt.date, end: dt.date) -> list[int] | None:
-    """Those of ``units`` that kept the register in the window (a ``RegisterUse`` row on
-    their path covers it); None when none did: the figure is then typed, as before the
-    register (sources.Source counters may answer None)."""
-    paths = dict(OrgUnit.objects.filter(pk__in=units).values_list("pk", "path"))
-    rows = list(RegisterUse.objects.select_related("org_unit"))
-    kept = []
-    for pk, path in paths.items():
-        nearest = max(
-            (r for r in rows if path.startswith(r.org_unit.path)),
-            key=lambda r: len(r.org_unit.path),
-            default=None,
-        )
-        if nearest is not None and nearest.covers(start, end):
-            kept.append(pk)
-    return kept or None
+    """Those of ``units`` that kept the register in the window; None when none did."""
+    return sources.in_use(USE, units, start, end)
 
 
 def _counted(count: sources.Counter) -> sources.Counter:
-    def guarded(units: list[int], start: dt.date, end: dt.date) -> int | None:
-        kept = in_use(units, start, end)
-        return None if kept is None else int(count(kept, start, end) or 0)
-
-    return guarded
+    return sources.counted_where_kept(USE, count)
 
 
 def _visits(units: list[int], start: dt.date, end: dt.date) -> QuerySet[ReceptionVisit]:

@@ -12,6 +12,7 @@ gửi → đã duyệt, or trả lại). A *data value* is (indicator, unit, per
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
@@ -386,3 +387,46 @@ class ReportAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class RegisterUse(models.Model):
+    """Since when (and until when) a unit keeps one register (đơn thư, quà, giám sát…).
+
+    A figure that comes from a register (danvan.reporting.sources) is counted from the
+    records only for the units that kept that register in the report's window; for the
+    others it is typed (a unit that does not use the register yet, a time before it:
+    history, old workbooks). The nearest row on a unit's path decides (a city's row covers
+    its wards, a ward's its Front and committees); a unit with no row above it types.
+    ``register`` is the first part of the source keys ("petitions" for
+    "petitions.received").
+    """
+
+    SCOPE_UNIT_FIELDS = ("org_unit",)
+
+    register = models.CharField("sổ", max_length=40)
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.CASCADE, related_name="+", verbose_name="đơn vị"
+    )
+    since = models.DateField("dùng sổ từ ngày")
+    until = models.DateField("đến ngày", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["register", "org_unit__path", "since"]
+        verbose_name = "thời gian dùng sổ"
+        verbose_name_plural = "thời gian dùng sổ"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["register", "org_unit"], name="register_use_one_per_unit"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(until__isnull=True) | models.Q(until__gte=models.F("since")),
+                name="register_use_dates_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.register} — {self.org_unit}: từ {self.since:%d/%m/%Y}"
+
+    def covers(self, start: dt.date, end: dt.date) -> bool:
+        return self.since <= end and (self.until is None or self.until >= start)

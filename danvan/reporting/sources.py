@@ -56,6 +56,40 @@ class Source:
 _SOURCES: dict[str, Source] = {}
 
 
+def in_use(register: str, units: list[int], start: dt.date, end: dt.date) -> list[int] | None:
+    """Those of ``units`` that kept ``register`` in the window (a RegisterUse row on their
+    path covers it); None when none did: the figure is then typed, as before the register."""
+    from danvan.org.models import OrgUnit
+    from danvan.reporting.models import RegisterUse
+
+    paths = dict(OrgUnit.objects.filter(pk__in=units).values_list("pk", "path"))
+    rows = list(RegisterUse.objects.filter(register=register).select_related("org_unit"))
+    kept = []
+    for pk, path in paths.items():
+        nearest = max(
+            (r for r in rows if path.startswith(r.org_unit.path)),
+            key=lambda r: len(r.org_unit.path),
+            default=None,
+        )
+        if nearest is not None and nearest.covers(start, end):
+            kept.append(pk)
+    return kept or None
+
+
+def counted_where_kept(register: str, count: Counter) -> Counter:
+    """``count`` over the units that kept ``register`` in the window; None (typed) when
+    none did."""
+
+    def guarded(units: list[int], start: dt.date, end: dt.date) -> int | Decimal | None:
+        kept = in_use(register, units, start, end)
+        if kept is None:
+            return None
+        found = count(kept, start, end)
+        return found if found is not None else 0
+
+    return guarded
+
+
 def register(source: Source) -> None:
     """Make ``source`` available to indicators (called from an AppConfig.ready())."""
     _SOURCES[source.key] = source

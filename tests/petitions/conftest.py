@@ -11,8 +11,9 @@ from typing import Any
 import pytest
 
 from danvan.access.roles import Role
-from danvan.petitions.models import Channel, RegisterUse
+from danvan.petitions.models import Channel
 from danvan.petitions.services import petition_create
+from danvan.reporting.models import RegisterUse
 from tests.factories import (
     OrganisationKindFactory,
     OrgUnitFactory,
@@ -57,7 +58,7 @@ def officers(tree: Any, cast: Any) -> Officers:
     grant(people.board, Role.BOARD_STAFF, tree.hoang_mai)
     grant(people.board, Role.PETITION_OFFICER, tree.hoang_mai)
     # Hà Nội keeps the register: its figures are counted from the records.
-    RegisterUse.objects.create(org_unit=tree.hanoi, since=dt.date(2020, 1, 1))
+    RegisterUse.objects.create(register="petitions", org_unit=tree.hanoi, since=dt.date(2020, 1, 1))
     return people
 
 

@@ -13,10 +13,10 @@ from django.core.exceptions import ValidationError
 from danvan.access.system import SYSTEM
 from danvan.petitions import decisions, figures, reception, services
 from danvan.petitions import forwarding as across
-from danvan.petitions.models import RegisterUse, Stage
+from danvan.petitions.models import Stage
 from danvan.reporting import sources
 from danvan.reporting.catalog import ensure_catalog
-from danvan.reporting.models import DataValue, Indicator, ReportForm
+from danvan.reporting.models import DataValue, Indicator, RegisterUse, ReportForm
 from danvan.reporting.services import data_values_save, report_submit
 from tests.petitions.conftest import new_petition
 
@@ -113,7 +113,9 @@ def test_figures_equal_at_every_level_and_are_refused_when_typed(records, tree, 
 
 def test_a_unit_before_the_register_types_its_figures_and_keeps_them(records, tree):
     ensure_catalog()
-    RegisterUse.objects.create(org_unit=tree.hoang_mai, since=dt.date(2026, 4, 1))
+    RegisterUse.objects.create(
+        register="petitions", org_unit=tree.hoang_mai, since=dt.date(2026, 4, 1)
+    )
     form = ReportForm.objects.get(code="BC_THANG")
     assert sources.figures(form, tree.dinh_cong, "2026-03") == {}
     data_values_save(

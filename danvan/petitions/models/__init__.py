@@ -5,7 +5,6 @@ from danvan.petitions.models.clock import (
     ClockStage,
     DeadlineRule,
     PetitionKind,
-    RegisterUse,
     working_calendar,
 )
 from danvan.petitions.models.reception import (
@@ -53,7 +52,6 @@ __all__ = [
     "ReadLog",
     "ReceptionSession",
     "ReceptionVisit",
-    "RegisterUse",
     "Stage",
     "StageEntry",
     "VoterBatch",
