@@ -113,9 +113,16 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
     Role.PORTAL_MODERATOR: frozenset({Cap.PORTAL_EDIT, Cap.PORTAL_PUBLISH, Cap.MEETING_VIEW}),
     # Designated by name (Luật Tiếp công dân: the reception officer): board staff and unit
     # leaders do not read petitions by default; a user who does the work gets this role
-    # too. It reads the units (to forward) and the register of documents (the letters).
+    # too. It reads the units (to forward) and keeps its unit's register of documents:
+    # its letters (phiếu chuyển, thông báo thụ lý…) take their numbers there.
     Role.PETITION_OFFICER: frozenset(
-        {Cap.PETITION_VIEW, Cap.PETITION_MANAGE, Cap.ORG_VIEW, Cap.DOCUMENT_VIEW}
+        {
+            Cap.PETITION_VIEW,
+            Cap.PETITION_MANAGE,
+            Cap.ORG_VIEW,
+            Cap.DOCUMENT_VIEW,
+            Cap.DOCUMENT_MANAGE,
+        }
     ),
 }
 

@@ -21,6 +21,8 @@ SEEDS: list[tuple[str, str]] = [
     ("danvan.emulation.migrations.0002_fields_and_levels", "seed"),
     # Holidays, make-up days and deadline rules: restored as the migration wrote them.
     ("danvan.petitions.migrations.0002_calendar_and_rules", "seed"),
+    # The «Phiếu chuyển» document type of a phiếu chuyển đơn.
+    ("danvan.petitions.migrations.0004_forwarding_slip_type", "seed"),
 ]
 
 

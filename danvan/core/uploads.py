@@ -10,7 +10,7 @@ content sniffing (``danvan.lib.files``) for the places that accept a list of kin
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import IO, Any
 
 from django.conf import settings
@@ -65,6 +65,43 @@ def checked_kind(upload: IO[bytes], *, name: str, accepted: Iterable[str]) -> st
             code="kind",
         )
     return kind
+
+
+def check_files(
+    uploads: Sequence[Any], *, accepted: Iterable[str] = DOCUMENT_KINDS, field: str = "files"
+) -> list[tuple[Any, str, str]]:
+    """Each upload's (upload, kind by content, name), or one ValidationError on ``field``
+    listing every refused file by name: too large (``UPLOAD_MAX_MB``), hostile ZIP or
+    macros, or not one of ``accepted`` by its content. Nothing is stored before all pass."""
+    limit_mb = settings.UPLOAD_MAX_MB
+    kinds = tuple(accepted)
+    allowed = ", ".join(files.LABELS[kind] for kind in kinds)
+    found: list[tuple[Any, str, str]] = []
+    problems: list[str] = []
+    for upload in uploads:
+        name = upload_name(upload)[:255]
+        size = upload.size or 0
+        if size > limit_mb * _MB:
+            problems.append(
+                f"Tệp «{name}» nặng {files.human_size(size)}, vượt giới hạn {limit_mb} MB."
+            )
+            continue
+        try:
+            refuse_hostile(upload, name=name)
+        except ValidationError as refused:
+            problems.extend(refused.messages)
+            continue
+        kind = files.sniff(upload)
+        if kind not in kinds:
+            problems.append(
+                f"Tệp «{name}» không phải định dạng được nhận ({allowed}); "
+                "định dạng được xét theo nội dung tệp, không theo tên."
+            )
+            continue
+        found.append((upload, kind, name))
+    if problems:
+        raise ValidationError({field: problems})
+    return found
 
 
 def describe(stream: IO[bytes], kind: str | None) -> str:

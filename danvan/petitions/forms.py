@@ -8,13 +8,17 @@ from django import forms
 from django.db.models import Q
 
 from danvan.access.roles import Cap
+from danvan.core.period_picker import PeriodField
 from danvan.documents.autocomplete import DocumentChoiceField
 from danvan.documents.models import Document
+from danvan.lib import periods
 from danvan.org import selectors as org_selectors
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import OrgUnit
 from danvan.petitions.models import (
     Channel,
+    Forwarding,
+    LetterKind,
     Petition,
     PetitionKind,
     ReceptionSession,
@@ -295,3 +299,50 @@ class BatchStatusForm(forms.Form):
     joint_reply = Text(
         label="Trả lời chung của đợt", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class LetterForm(forms.Form):
+    """Lập văn bản về đơn: which letter (those the record allows), the forwarding a slip is
+    for, and the text the record does not hold (guidance, the reason for a refusal)."""
+
+    kind = forms.ChoiceField(label="Văn bản", choices=())
+    forwarding = forms.ModelChoiceField(
+        label="Lần chuyển đơn (với phiếu chuyển)",
+        queryset=Forwarding.objects.none(),
+        required=False,
+        empty_label="— Không —",
+    )
+    reason = Text(
+        label="Nội dung hướng dẫn, lý do không thụ lý hoặc ghi thêm",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(
+        self, *args: Any, kinds: list[str], forwardings: list[Forwarding], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [(k, LetterKind(k).label) for k in kinds]  # type: ignore[attr-defined]
+        pks = [f.pk for f in forwardings]
+        self.fields["forwarding"].queryset = Forwarding.objects.filter(pk__in=pks)  # type: ignore[attr-defined]
+        self.fields["forwarding"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda f: f"{f.sent_on:%d/%m/%Y} → {f.receiver_name}"
+        )
+
+
+class PapersReportForm(forms.Form):
+    """Báo cáo tình hình tiếp công dân, xử lý đơn thư: the unit and the period."""
+
+    unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none(), empty_label="— Chọn —")
+    ky = PeriodField(label="Kỳ báo cáo")
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = petition_units(user, Cap.PETITION_VIEW)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("ky"):
+            data["period"] = periods.parse(data["ky"])
+        return data

@@ -94,6 +94,12 @@ def _clock(petition: Petition) -> dict[str, Any] | None:
     }
 
 
+def papers_context(user: Any, petition: Petition, manage: bool) -> dict[str, Any]:
+    from danvan.petitions.views_papers import papers_context as papers
+
+    return papers(user, petition, manage)
+
+
 def _detail_context(request: AppRequest, petition: Petition, **forms: Any) -> dict[str, Any]:
     user = request.user
     manage = can(user, Cap.PETITION_MANAGE, petition.org_unit)
@@ -127,6 +133,7 @@ def _detail_context(request: AppRequest, petition: Petition, **forms: Any) -> di
         "duplicate_form": forms.get("duplicate_form") or DuplicateForm(),
         "reply_form": OutsideReplyForm(initial={"replied_on": clock.today()}),
         "is_admin": privacy.is_admin(user, petition),
+        **papers_context(user, petition, manage),
     }
 
 

@@ -17,7 +17,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
@@ -26,9 +25,8 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can, require, scoped
 from danvan.core import clock, concurrency
 from danvan.core.audit import service
-from danvan.core.uploads import DOCUMENT_KINDS, refuse_hostile
+from danvan.core.uploads import DOCUMENT_KINDS, check_files
 from danvan.documents.models import Document
-from danvan.lib import files
 from danvan.lib.dates import format_date
 from danvan.lib.text import fold, normalize_spaces
 from danvan.meetings.models import Conclusion, Meeting
@@ -233,34 +231,7 @@ def task_update(*, actor: Any, task: Task, version: int | None = None, **changes
 
 def _check_evidence(uploads: Sequence[UploadedFile]) -> list[tuple[UploadedFile, str, str]]:
     """Each file's (upload, kind, name), or every refusal at once naming the files."""
-    limit_mb = settings.UPLOAD_MAX_MB
-    accepted: list[tuple[UploadedFile, str, str]] = []
-    problems: list[str] = []
-    allowed = ", ".join(files.LABELS[kind] for kind in EVIDENCE_KINDS)
-    for upload in uploads:
-        name = (upload.name or "tep").replace("\\", "/").rsplit("/", 1)[-1][:255]
-        size = upload.size or 0
-        if size > limit_mb * 1024 * 1024:
-            problems.append(
-                f"Tệp «{name}» nặng {files.human_size(size)}, vượt giới hạn {limit_mb} MB."
-            )
-            continue
-        try:
-            refuse_hostile(upload, name=name)
-        except ValidationError as refused:
-            problems.extend(refused.messages)
-            continue
-        kind = files.sniff(upload)
-        if kind not in EVIDENCE_KINDS:
-            problems.append(
-                f"Tệp «{name}» không phải định dạng được nhận ({allowed}); "
-                "định dạng được xét theo nội dung tệp, không theo tên."
-            )
-            continue
-        accepted.append((upload, kind, name))
-    if problems:
-        raise ValidationError({"files": problems})
-    return accepted
+    return check_files(uploads, accepted=EVIDENCE_KINDS)
 
 
 @service

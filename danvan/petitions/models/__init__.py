@@ -7,6 +7,7 @@ from danvan.petitions.models.clock import (
     PetitionKind,
     working_calendar,
 )
+from danvan.petitions.models.files import Attachment, Letter, LetterKind
 from danvan.petitions.models.reception import (
     GROUP_THRESHOLD,
     ReadLog,
@@ -38,6 +39,7 @@ __all__ = [
     "MOVES",
     "OPEN",
     "OVERDUE",
+    "Attachment",
     "CalendarDay",
     "Channel",
     "ClockStage",
@@ -45,6 +47,8 @@ __all__ = [
     "DuplicateState",
     "Extension",
     "Forwarding",
+    "Letter",
+    "LetterKind",
     "Petition",
     "PetitionKind",
     "PetitionQuerySet",

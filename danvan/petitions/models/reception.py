@@ -152,6 +152,7 @@ class ReadLog(models.Model):
         API_DETAIL = "api_xem", "API: đọc một đơn"
         API_LIST = "api_danh_sach", "API: đọc danh sách"
         DOCUMENT = "van_ban", "Tạo văn bản từ đơn"
+        FILE = "tai_tep", "Tải tệp, văn bản của đơn"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
