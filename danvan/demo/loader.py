@@ -102,6 +102,11 @@ class DemoLoader:
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
         self.load_current()
+        # Letters of today's petitions, numbered after today's documents took theirs.
+        from danvan.demo.petitions_loader import load_letters
+
+        for key, count in load_letters(self.progress).items():
+            self.tally[key] += count
         # Giấy khen for recognised models of today's wards, once the models are there.
         for status, count in load_model_awards(self.progress).items():
             self.tally["khen thưởng", status] += count

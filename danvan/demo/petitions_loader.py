@@ -34,6 +34,7 @@ from danvan.org.models import OrgUnit
 from danvan.petitions import reception, services
 from danvan.petitions.figures import USE
 from danvan.petitions.models import (
+    Forwarding,
     Petition,
     ReceptionSession,
     StageEntry,
@@ -228,4 +229,47 @@ def load_current(progress: Callable[[str], None]) -> Counter[tuple[str, str]]:
         committee_officer=_user("demo_tiepdan_ubnd"),
     )
     tally[TALLY, "tạo mới"] += 1
+    return tally
+
+
+def load_letters(progress: Callable[[str], None]) -> Counter[tuple[str, str]]:
+    """Letters of today's Định Công petitions, numbered in the registers once today's
+    documents are there: the UBND's thông báo thụ lý of a khiếu nại, the Front's phiếu
+    hướng dẫn and its phiếu chuyển đơn to the UBND, dated when each happened."""
+    from danvan.petitions import paperwork
+    from danvan.petitions.models import Letter, LetterKind, Stage
+
+    tally: Counter[tuple[str, str]] = Counter()
+    ward = OrgUnit.objects.get(code=WARD)
+    mine = Petition.objects.filter(org_unit__path__startswith=ward.path)
+    if Letter.objects.filter(petition__in=mine).exists():
+        tally[TALLY, "giữ nguyên"] += 1
+        return tally
+    progress("Đơn thư: văn bản về đơn (thông báo thụ lý, phiếu hướng dẫn, phiếu chuyển)…")
+    front, committee = _user("demo_tiepdan"), _user("demo_tiepdan_ubnd")
+    accepted = mine.filter(
+        org_unit__code=f"{WARD}-UBND", kind="khieu_nai", stage=Stage.ACCEPTED
+    ).first()
+    if accepted is not None and accepted.accepted_on is not None:
+        paperwork.letter_issue(
+            actor=committee, petition=accepted, kind=LetterKind.ACCEPT, on=accepted.accepted_on
+        )
+        tally[TALLY, "tạo mới"] += 1
+    guided = mine.filter(org_unit__code=f"{WARD}-MTTQ", stage=Stage.GUIDED).first()
+    if guided is not None and guided.resolved_on is not None:
+        paperwork.letter_issue(
+            actor=front, petition=guided, kind=LetterKind.GUIDANCE, on=guided.resolved_on
+        )
+        tally[TALLY, "tạo mới"] += 1
+    for forwarding in Forwarding.objects.filter(
+        petition__in=mine, to_unit__isnull=False, letter__isnull=True
+    ):
+        paperwork.letter_issue(
+            actor=front,
+            petition=forwarding.petition,
+            kind=LetterKind.FORWARD,
+            forwarding=forwarding,
+            on=forwarding.sent_on,
+        )
+        tally[TALLY, "tạo mới"] += 1
     return tally

@@ -7,7 +7,7 @@ class PetitionsConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.core.audit import register
-        from danvan.petitions import figures, models
+        from danvan.petitions import figures, models, report
 
         register(models.CalendarDay)
         register(models.DeadlineRule)
@@ -19,4 +19,7 @@ class PetitionsConfig(AppConfig):
         register(models.StageEntry)
         register(models.Extension)
         register(models.Forwarding)
+        register(models.Attachment)
+        register(models.Letter)
         figures.register_sources()
+        report.register()

@@ -125,6 +125,11 @@ def _list_url(**extra: str) -> sources.ListUrl:
     return url
 
 
+def list_url(unit: OrgUnit, start: dt.date, end: dt.date) -> str:
+    """The register's list for ``unit``'s subtree, received in [start, end]."""
+    return _list_url()(unit, start, end)
+
+
 def _sessions_url(unit: OrgUnit, start: dt.date, end: dt.date) -> str:
     query = {"don_vi": str(unit.pk), "tu": f"{start:%d/%m/%Y}", "den": f"{end:%d/%m/%Y}"}
     return f"{reverse('petitions:sessions')}?{urlencode(query)}"

@@ -5,6 +5,7 @@ the petition's row is locked before anything is checked."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -145,6 +146,7 @@ def letter_issue(
     kind: str,
     forwarding: Forwarding | None = None,
     reason: str = "",
+    on: dt.date | None = None,
 ) -> Letter:
     """Lập văn bản về đơn: the unit's next number for its type, dated today, entered in
     the outgoing register, and the DOCX kept with the petition. Refused as a whole (the
@@ -162,6 +164,9 @@ def letter_issue(
     if len(reason) > 4000:
         raise ValidationError({"reason": "Nội dung quá dài (tối đa 4.000 ký tự)."})
     today = clock.today()
+    if on is not None and not (petition.received_on <= on <= today):
+        raise ValidationError({"on": "Ngày văn bản phải từ ngày nhận đơn đến hôm nay."})
+    today = on or today
     document = document_issue(
         actor=actor,
         holder=petition.org_unit,

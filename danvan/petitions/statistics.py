@@ -8,15 +8,19 @@ register with its file.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, Sum
+from docx import Document as open_docx
+from docx.shared import Mm
 
 from danvan.documents.models import DocumentType
 from danvan.drafting import headings
 from danvan.drafting.context import Block, OfficialDocument, Table
 from danvan.drafting.layout import render_with
+from danvan.drafting.layout_ooxml import fixed_widths
 from danvan.drafting.layout_template import build_template
 from danvan.lib.numbers import format_number
 from danvan.lib.periods import Period
@@ -94,9 +98,12 @@ def summarise(unit: OrgUnit, start: dt.date, end: dt.date) -> Summary:
     return out
 
 
-def _n(value: int) -> str:
+def two_digits(value: int) -> str:
     """Under ten written on two digits, as the reports do ("08/24 đơn")."""
     return format_number(value) if value >= 10 else f"{value:02d}"
+
+
+_n = two_digits
 
 
 def _sentences(unit: OrgUnit, summary: Summary, period: Period) -> list[Block]:
@@ -200,5 +207,17 @@ def build(
     )
 
 
+# The table's columns (mm, 165 mm of text width): the kind, then four counts.
+_WIDTHS = [57, 27, 27, 27, 27]
+
+
 def render(document: OfficialDocument) -> bytes:
-    return render_with(build_template(document.kind, document.heading.style), document)
+    body = render_with(build_template(document.kind, document.heading.style), document)
+    if not document.tables:
+        return body
+    doc = open_docx(io.BytesIO(body))
+    for table in doc.tables[-len(document.tables) :]:
+        fixed_widths(table, [Mm(w) for w in _WIDTHS])
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()

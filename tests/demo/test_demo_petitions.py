@@ -18,7 +18,14 @@ from danvan.accounts.models import User
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.petitions import clocks
-from danvan.petitions.models import Forwarding, Petition, PetitionKind, ReadLog, Stage
+from danvan.petitions.models import (
+    Forwarding,
+    Letter,
+    Petition,
+    PetitionKind,
+    ReadLog,
+    Stage,
+)
 from danvan.reporting.analytics import aggregate
 from danvan.reporting.models import DataValue, Indicator
 
@@ -90,6 +97,17 @@ def test_issue15_acceptance(settings: Any) -> None:
     )
     assert stages == set(Stage.values)
     assert Petition.objects.filter(duplicate_state="xac_nhan").exists()
+
+    # The letters of the ward's petitions are in its registers, and open from the petition.
+    letters = {
+        letter.kind: letter for letter in Letter.objects.select_related("document", "forwarding")
+    }
+    assert set(letters) == {"thu_ly", "huong_dan", "chuyen_don"}
+    assert letters["chuyen_don"].forwarding == forwarding
+    assert letters["chuyen_don"].document.reference == "01/PC-MTTQ-BTT"
+    assert letters["chuyen_don"].document.issued_on == forwarding.sent_on
+    slip = _client("demo_tiepdan").get(f"/quan-ly/don-thu/van-ban/{letters['chuyen_don'].pk}/")
+    assert slip.status_code == 200 and slip["Content-Disposition"].endswith('.docx"')
 
     # A tố cáo received Thursday 12/02/2026 is accepted by Monday 02/03/2026 (Tết).
     due, _ = clocks.due(

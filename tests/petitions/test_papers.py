@@ -216,3 +216,31 @@ def test_periodic_report_counts_the_register(
 
     bad = client.post("/quan-ly/don-thu/bao-cao/", {"unit": "x", "ky": "2026-13"})
     assert bad.status_code == 200 and "Chọn kỳ trong danh sách" in bad.content.decode()
+
+
+def test_compiled_report_paragraph_counts_the_register(
+    tree: Any, officers: Any, day: Any, numbered: None
+) -> None:
+    from danvan.drafting import registers
+    from danvan.lib.periods import parse
+    from danvan.petitions import report
+    from danvan.reporting.models import RegisterUse
+
+    assert "petitions" in [c.key for c in registers.for_section("ket_qua")]
+    petition = complaint(officers, tree)
+    new_petition(officers.mttq, tree.mttq_dinh_cong)
+    services.petition_move(actor=officers.mttq, petition=petition, to="giai_quyet")
+    services.petition_move(
+        actor=officers.mttq, petition=petition, to="tra_loi", note="Đã trả lời công dân."
+    )
+    (paragraph,) = report.paragraphs(officers.board, tree.hoang_mai, parse("2026-03"))
+    assert paragraph.text == (
+        "Tháng 3/2026, đã giải quyết 01/02 đơn đề nghị, kiến nghị, khiếu nại, tố cáo, "
+        "01 đơn đang tiếp tục xem xét."
+    )
+    assert paragraph.source == "Sổ tiếp công dân, xử lý đơn thư"
+    assert paragraph.link.startswith("/quan-ly/don-thu/?don_vi=")
+    # A month with nothing, or a subtree that does not keep the register: no paragraph.
+    assert report.paragraphs(officers.board, tree.hoang_mai, parse("2026-01")) == []
+    RegisterUse.objects.all().delete()
+    assert report.paragraphs(officers.board, tree.hoang_mai, parse("2026-03")) == []
