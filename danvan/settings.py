@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "danvan.demo",
     "danvan.emulation",
     "danvan.petitions",
+    "danvan.religion",  # religion
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -62,6 +62,12 @@ class Cap(StrEnum):
     # held only by designated roles (never part of _READ).
     PETITION_VIEW = "petition.view"
     PETITION_MANAGE = "petition.manage"
+    # religion: công tác tôn giáo (danvan/religion). VIEW reads the registers (a figure's
+    # name masked, no phone); MANAGE keeps them and sees a figure's personal data;
+    # SENSITIVE alone sees the situations followed (tình hình cần theo dõi).
+    RELIGION_VIEW = "religion.view"
+    RELIGION_MANAGE = "religion.manage"
+    RELIGION_SENSITIVE = "religion.sensitive"
 
 
 _READ = {
@@ -125,6 +131,16 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
         }
     ),
 }
+
+
+# religion: every reader of the registers reads the places and events; board staff and a
+# unit's leader keep them; only a unit's leader (the head of the board or of the ward's
+# committee) follows the sensitive situations (system administrators hold every cap).
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER, Role.VIEWER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.RELIGION_VIEW}
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.RELIGION_MANAGE}
+ROLE_CAPS[Role.UNIT_LEADER] = ROLE_CAPS[Role.UNIT_LEADER] | {Cap.RELIGION_SENSITIVE}
 
 
 def roles_with(cap: Cap) -> list[str]:

@@ -18,6 +18,7 @@ from danvan.api import (
     org,
     people,
     petitions,
+    religion,  # religion
     reporting,
     tasks,
 )
@@ -69,6 +70,7 @@ api.add_router("/emulation", emulation.router, tags=["Dân vận khéo"])
 api.add_router("/awards", awards.router, tags=["Khen thưởng"])
 api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
 api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
+api.add_router("/religion", religion.router, tags=["Tôn giáo"])  # religion
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -28,5 +28,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "emulation": can(user, Cap.EMULATION_VIEW, None),
             "awards": can(user, Cap.AWARD_VIEW, None),
             "petitions": can(user, Cap.PETITION_VIEW, None),
+            "religion": can(user, Cap.RELIGION_VIEW, None),  # religion
         }
     }

@@ -53,6 +53,11 @@ STORED = [
     ("DON_KHIEU_NAI", "Đơn khiếu nại", "đơn", INT, SUM),
     ("DON_TO_CAO", "Đơn tố cáo", "đơn", INT, SUM),
     ("DON_KIEN_NGHI", "Đơn kiến nghị, phản ánh", "đơn", INT, SUM),
+    # religion: danvan/religion/figures.py (places are a stock, counted at the window's end)
+    ("TG_CO_SO", "Cơ sở thờ tự đang hoạt động", "cơ sở", INT, LAST),
+    ("TG_DIEM_NHOM", "Điểm nhóm sinh hoạt tôn giáo tập trung", "điểm", INT, LAST),
+    ("TG_SU_KIEN", "Sự kiện, lễ hội tôn giáo đã diễn ra", "sự kiện", INT, SUM),
+    ("TG_THAM_DU", "Lượt người tham dự sự kiện, lễ hội tôn giáo", "lượt", INT, SUM),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -98,13 +103,19 @@ PETITIONS = (
         "DON_KIEN_NGHI",
     ],
 )
+# religion: the religious affairs register's figures (issue 16 §4), after the petitions.
+RELIGION = (
+    "ton_giao",
+    "Công tác tôn giáo",
+    ["TG_CO_SO", "TG_DIEM_NHOM", "TG_SU_KIEN", "TG_THAM_DU"],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS]),
+    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS, RELIGION]),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, ELECTION],
+        [*FIGURES, PETITIONS, RELIGION, ELECTION],
     ),
 ]
 RULES = [
@@ -132,6 +143,11 @@ SOURCED: dict[str, str] = {
     "DON_KHIEU_NAI": "petitions.complaints",
     "DON_TO_CAO": "petitions.denunciations",
     "DON_KIEN_NGHI": "petitions.proposals",
+    # religion: danvan/religion/figures.py
+    "TG_CO_SO": "religion.places",
+    "TG_DIEM_NHOM": "religion.group_points",
+    "TG_SU_KIEN": "religion.events_held",
+    "TG_THAM_DU": "religion.attendance",
 }
 
 
