@@ -55,6 +55,7 @@ CATEGORIES = (
     "mô hình «Dân vận khéo»",
     "khen thưởng",
     "đơn thư",
+    "tôn giáo",  # religion
 )
 
 
@@ -101,12 +102,17 @@ class DemoLoader:
         # Today's structure at work, dated relative to the day of the load: reports,
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
+        # religion: today's religious affairs register before today's reports are sent
+        # (counted from it); its pagoda is linked to a «Dân vận khéo» model once the
+        # models are there (danvan.demo.religion_loader).
+        self.load_religion()
         self.load_current()
         # Letters of today's petitions, numbered after today's documents took theirs.
         from danvan.demo.petitions_loader import load_letters
 
         for key, count in load_letters(self.progress).items():
             self.tally[key] += count
+        self.load_religion(link=True)  # religion
         # Giấy khen for recognised models of today's wards, once the models are there.
         for status, count in load_model_awards(self.progress).items():
             self.tally["khen thưởng", status] += count
@@ -351,6 +357,13 @@ class DemoLoader:
         from danvan.demo import petitions_loader
 
         run = petitions_loader.load_tam_diep if history else petitions_loader.load_current
+        for key, count in run(self.progress).items():
+            self.tally[key] += count
+
+    def load_religion(self, *, link: bool = False) -> None:  # religion
+        from danvan.demo import religion_loader
+
+        run = religion_loader.link_model if link else religion_loader.load_current
         for key, count in run(self.progress).items():
             self.tally[key] += count
 
