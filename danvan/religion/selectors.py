@@ -81,8 +81,10 @@ def organisation_search(
         rows = rows.filter(name__icontains=q)
     if religion is not None:
         rows = rows.filter(religion=religion)
-    return rows.select_related("org_unit", "religion", "emulation_model").annotate(
-        place_count=Count("places", filter=Q(places__deleted_at__isnull=True))
+    return (
+        rows.select_related("org_unit", "religion", "emulation_model")
+        .annotate(place_count=Count("places", filter=Q(places__deleted_at__isnull=True)))
+        .order_by("religion__sort_order", "name", "id")
     )
 
 

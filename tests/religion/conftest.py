@@ -60,8 +60,13 @@ def place(unit: Any, name: str, **kw: Any) -> Any:
 
 def event(at: Any, name: str, start: dt.date, expected: int = 100, **kw: Any) -> Any:
     return services.event_create(
-        actor=SYSTEM, place=at, name=name, starts_on=start, ends_on=start,
-        expected_attendance=expected, **kw,
+        actor=SYSTEM,
+        place=at,
+        name=name,
+        starts_on=start,
+        ends_on=start,
+        expected_attendance=expected,
+        **kw,
     )
 
 
@@ -72,13 +77,19 @@ def register(tree: Any, cast: Any, day: dt.date) -> Register:
     grant(other, Role.UNIT_LEADER, tree.dai_kim)
     pagoda = place(tree.dinh_cong, "Chùa Định Công", followers=650)
     church = place(
-        tree.mttq_dinh_cong, "Nhà thờ giáo xứ Định Công", religion=religion("cong-giao"),
+        tree.mttq_dinh_cong,
+        "Nhà thờ giáo xứ Định Công",
+        religion=religion("cong-giao"),
         followers=1200,
     )
     point = place(
-        tree.dinh_cong, "Điểm nhóm Tin lành tổ 3", kind="diem_nhom",
-        religion=religion("tin-lanh"), decision_ref="125/TB-UBND",
-        decision_on=dt.date(2025, 9, 1), followers=35,
+        tree.dinh_cong,
+        "Điểm nhóm Tin lành tổ 3",
+        kind="diem_nhom",
+        religion=religion("tin-lanh"),
+        decision_ref="125/TB-UBND",
+        decision_on=dt.date(2025, 9, 1),
+        followers=35,
     )
     far = place(tree.dai_kim, "Chùa Đại Kim")
     festival = event(pagoda, "Lễ hội chùa Định Công", dt.date(2026, 3, 2), 2000)
@@ -89,14 +100,20 @@ def register(tree: Any, cast: Any, day: dt.date) -> Register:
     services.event_held(actor=SYSTEM, event=far_event, actual_attendance=300)
     coming = event(pagoda, "Đại lễ cầu an", dt.date(2026, 3, 20), 1500)
     monk = services.figure_create(
-        actor=SYSTEM, org_unit=tree.dinh_cong, full_name="Nguyễn Văn Tâm", role="chuc_sac",
-        title="Đại đức, trụ trì", place=pagoda, phone="0912 000 101",
+        actor=SYSTEM,
+        org_unit=tree.dinh_cong,
+        full_name="Nguyễn Văn Tâm",
+        role="chuc_sac",
+        title="Đại đức, trụ trì",
+        place=pagoda,
+        phone="0912 000 101",
     )
     situation = services.situation_create(
-        actor=SYSTEM, org_unit=tree.dinh_cong, place=point, noted_on=dt.date(2026, 3, 4),
+        actor=SYSTEM,
+        org_unit=tree.dinh_cong,
+        place=point,
+        noted_on=dt.date(2026, 3, 4),
         summary="Hộ liền kề phản ánh điểm nhóm sinh hoạt ngoài giờ đăng ký",
         assessment="Chưa phát sinh mâu thuẫn",
     )
-    return Register(
-        pagoda, church, point, far, festival, mass, coming, monk, situation, other
-    )
+    return Register(pagoda, church, point, far, festival, mass, coming, monk, situation, other)

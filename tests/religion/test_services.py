@@ -52,15 +52,23 @@ def test_event_cancel_needs_a_reason_and_a_stale_version_is_refused(register, ca
 def test_places_by_role_and_group_points_need_their_decision(register, cast, tree):
     with pytest.raises(PermissionDenied):
         services.place_create(
-            actor=cast.reporter, org_unit=tree.dinh_cong, name="Chùa mới", kind="co_so",
-            religion=religion("phat-giao"), address="x",
+            actor=cast.reporter,
+            org_unit=tree.dinh_cong,
+            name="Chùa mới",
+            kind="co_so",
+            religion=religion("phat-giao"),
+            address="x",
         )
     with pytest.raises(ValidationError) as refused:
         place(tree.dinh_cong, "Điểm nhóm mới", kind="diem_nhom", religion=religion("tin-lanh"))
     assert set(refused.value.message_dict) == {"decision_ref", "decision_on"}
     created = services.place_create(
-        actor=cast.board, org_unit=tree.dinh_cong, name="Chùa mới", kind="co_so",
-        religion=religion("phat-giao"), address="ngõ 5",
+        actor=cast.board,
+        org_unit=tree.dinh_cong,
+        name="Chùa mới",
+        kind="co_so",
+        religion=religion("phat-giao"),
+        address="ngõ 5",
     )
     assert created.version == 1
     with pytest.raises(StaleEdit):
@@ -96,8 +104,11 @@ def test_situations_only_for_the_sensitive_capability(register, cast, tree):
             actor=cast.leader, situation=situation, to=SituationState.HANDED_OVER, outcome="x"
         )
     services.situation_close(
-        actor=cast.leader, situation=situation, to=SituationState.HANDED_OVER,
-        outcome="Chuyển xác minh", handed_to="Công an phường",
+        actor=cast.leader,
+        situation=situation,
+        to=SituationState.HANDED_OVER,
+        outcome="Chuyển xác minh",
+        handed_to="Công an phường",
     )
     situation.refresh_from_db()
     assert situation.state == SituationState.HANDED_OVER and situation.closed_on is not None
@@ -110,6 +121,9 @@ def test_situations_only_for_the_sensitive_capability(register, cast, tree):
 def test_a_figure_place_must_be_in_its_unit(register, cast, tree):
     with pytest.raises(ValidationError, match="không thuộc địa bàn"):
         services.figure_create(
-            actor=cast.board, org_unit=tree.dinh_cong, full_name="A", role="cot_can",
+            actor=cast.board,
+            org_unit=tree.dinh_cong,
+            full_name="A",
+            role="cot_can",
             place=register.far,
         )
