@@ -36,7 +36,7 @@ def units(user: Any, cap: Cap = Cap.RELIGION_MANAGE) -> Any:
     return org_selectors.org_unit_list(user=user, cap=cap, status="active").order_by("path")
 
 
-def _no_nul(form: forms.Form) -> None:
+def _no_nul(form: forms.BaseForm) -> None:
     for name, value in form.data.items():
         if isinstance(value, str) and "\x00" in value and name in form.fields:
             form.add_error(name, f"«{form.fields[name].label}» chứa ký tự không hợp lệ.")

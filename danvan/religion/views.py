@@ -193,7 +193,7 @@ def place_state(request: AppRequest, pk: int) -> HttpResponse:
             request,
             "Dữ liệu không hợp lệ: "
             + "; ".join(
-                f"{form.fields[k].label}: {' '.join(v)}"
+                f"{form.fields[k].label}: {' '.join(str(m) for m in v)}"
                 for k, v in form.errors.items()
                 if k in form.fields
             ),
