@@ -36,6 +36,11 @@ STORED_MONTHLY = [
     "DON_KHIEU_NAI",
     "DON_TO_CAO",
     "DON_KIEN_NGHI",
+    # religion: the religious affairs register's section (issue 16 §4), after the petitions.
+    "TG_CO_SO",
+    "TG_DIEM_NHOM",
+    "TG_SU_KIEN",
+    "TG_THAM_DU",
 ]
 
 
