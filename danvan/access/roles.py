@@ -68,6 +68,11 @@ class Cap(StrEnum):
     RELIGION_VIEW = "religion.view"
     RELIGION_MANAGE = "religion.manage"
     RELIGION_SENSITIVE = "religion.sensitive"
+    # An sinh xã hội (danvan/welfare): campaigns and totals for every reader; the names of
+    # beneficiaries and the entry of gifts for the Front and organisation officers of the
+    # unit (its leader and reporter), never the board's readers.  # welfare
+    WELFARE_VIEW = "welfare.view"  # welfare
+    WELFARE_MANAGE = "welfare.manage"  # welfare
 
 
 _READ = {
@@ -79,6 +84,7 @@ _READ = {
     Cap.DOCUMENT_VIEW,
     Cap.EMULATION_VIEW,
     Cap.AWARD_VIEW,
+    Cap.WELFARE_VIEW,  # welfare
 }
 # Reporting (DESIGN.md "Access"): the reporter enters its unit's figures; the leader also
 # submits, and approves the units under it (approval is checked on the parent unit).
@@ -131,6 +137,11 @@ ROLE_CAPS: dict[str, frozenset[Cap]] = {
         }
     ),
 }
+
+# welfare: a unit's leader and reporter (the Front's and each organisation's officers) keep
+# their unit's gift lists and see the names; board staff and viewers read totals, masked.
+for _role in (Role.UNIT_LEADER, Role.UNIT_REPORTER):  # welfare
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.WELFARE_MANAGE}  # welfare
 
 
 # religion: every reader of the registers reads the places and events; board staff and a

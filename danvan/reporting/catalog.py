@@ -58,6 +58,9 @@ STORED = [
     ("TG_DIEM_NHOM", "Điểm nhóm sinh hoạt tôn giáo tập trung", "điểm", INT, LAST),
     ("TG_SU_KIEN", "Sự kiện, lễ hội tôn giáo đã diễn ra", "sự kiện", INT, SUM),
     ("TG_THAM_DU", "Lượt người tham dự sự kiện, lễ hội tôn giáo", "lượt", INT, SUM),
+    # Welfare register (danvan/welfare/figures.py).  # welfare
+    ("QUA_TRUNG", "Suất quà trùng được gắn cờ", "suất", INT, SUM),  # welfare
+    ("UNG_HO_GIA_TRI", "Tiền, hàng ủng hộ (quy ra tiền)", "triệu đồng", DEC, SUM),  # welfare
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -109,13 +112,24 @@ RELIGION = (
     "Công tác tôn giáo",
     ["TG_CO_SO", "TG_DIEM_NHOM", "TG_SU_KIEN", "TG_THAM_DU"],
 )
+# The welfare register's other figures (issue 16; QUA_SUAT, QUA_GIA_TRI stay in an_sinh).
+WELFARE = (  # welfare
+    "an_sinh_so",
+    "An sinh xã hội: suất trùng, tiền và hàng ủng hộ",
+    ["QUA_TRUNG", "UNG_HO_GIA_TRI"],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS, RELIGION]),
+    (
+        "BC_THANG",
+        "Báo cáo công tác dân vận tháng",
+        periods.MONTH,
+        [*FIGURES, PETITIONS, RELIGION, WELFARE],
+    ),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, RELIGION, ELECTION],
+        [*FIGURES, PETITIONS, RELIGION, WELFARE, ELECTION],
     ),
 ]
 RULES = [
@@ -148,6 +162,11 @@ SOURCED: dict[str, str] = {
     "TG_DIEM_NHOM": "religion.group_points",
     "TG_SU_KIEN": "religion.events_held",
     "TG_THAM_DU": "religion.attendance",
+    # danvan/welfare/figures.py  # welfare
+    "QUA_SUAT": "welfare.gifts",  # welfare
+    "QUA_GIA_TRI": "welfare.value",  # welfare
+    "QUA_TRUNG": "welfare.duplicates",  # welfare
+    "UNG_HO_GIA_TRI": "welfare.contributions",  # welfare
 }
 
 
