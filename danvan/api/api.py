@@ -21,6 +21,7 @@ from danvan.api import (
     religion,  # religion
     reporting,
     tasks,
+    welfare,  # welfare
 )
 from danvan.api.auth import auth
 from danvan.api.input import InputParser, schema_errors
@@ -71,6 +72,7 @@ api.add_router("/awards", awards.router, tags=["Khen thưởng"])
 api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
 api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
 api.add_router("/religion", religion.router, tags=["Tôn giáo"])  # religion
+api.add_router("/welfare", welfare.router, tags=["An sinh xã hội"])  # welfare
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

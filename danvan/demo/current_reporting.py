@@ -211,11 +211,12 @@ class CurrentReports:
             narrative=ward_narrative(unit.code, self.names[unit.code], month),
         )
         # The register's figures ("Dân vận khéo" models) are counted from its records
-        # (danvan.demo.emulation), never typed for today's wards.
+        # (danvan.demo.emulation), never typed for today's wards; a register a ward does
+        # not keep that month (welfare outside Định Công) leaves its figures typed.
         figures = {
             code: value
             for code, value in monthly_figures(unit.code, month, first, scale).items()
-            if code not in SOURCED
+            if code not in SOURCED or not _counted(self.form, unit, month, code)  # welfare
         }
         data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=figures, form=self.form)
         report_submit(actor=self._submitter(unit), form=self.form, org_unit=unit, period=period)
@@ -256,6 +257,18 @@ class CurrentReports:
         Report.objects.filter(pk=report.pk).update(
             submitted_at=sent, decided_at=decided_at if decided else None
         )
+
+
+def _counted(form: ReportForm, unit: OrgUnit, month: periods.Period, code: str) -> bool:
+    """Does a register count ``code`` for ``unit`` in ``month``? (welfare)"""
+    from danvan.reporting import sources
+
+    source = sources.get(SOURCED[code])
+    if source is None:
+        return False
+    start, end = sources.window(form, month)
+    units = sources.covered_units(form, unit, month.code)
+    return source.count(units, start, end) is not None
 
 
 def load_current_reports(progress: Callable[[str], None]) -> Counter[tuple[str, str]]:

@@ -56,6 +56,7 @@ CATEGORIES = (
     "khen thưởng",
     "đơn thư",
     "tôn giáo",  # religion
+    "an sinh xã hội",  # welfare
 )
 
 
@@ -87,6 +88,8 @@ class DemoLoader:
         self.load_people()
         # Tam Điệp's petitions of 2021H1 before its reports are sent (counted from them).
         self.load_petitions(history=True)
+        # Tam Điệp's Tết Tân Sửu 2021 gifts before its reports are sent.  # welfare
+        self.load_welfare(history=True)  # welfare
         # Figures, meetings, documents and tasks of the district era are recorded while
         # those units are open too; the successions then close them, read-only.
         self.load_reporting()
@@ -99,6 +102,7 @@ class DemoLoader:
         self.load_users()
         # Today's petitions before today's reports are sent (danvan.demo.petitions_loader).
         self.load_petitions(history=False)
+        self.load_welfare(history=False)  # welfare
         # Today's structure at work, dated relative to the day of the load: reports,
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
@@ -364,6 +368,13 @@ class DemoLoader:
         from danvan.demo import religion_loader
 
         run = religion_loader.link_model if link else religion_loader.load_current
+        for key, count in run(self.progress).items():
+            self.tally[key] += count
+
+    def load_welfare(self, *, history: bool) -> None:  # welfare
+        from danvan.demo import welfare_loader
+
+        run = welfare_loader.load_tam_diep if history else welfare_loader.load_current
         for key, count in run(self.progress).items():
             self.tally[key] += count
 

@@ -269,10 +269,12 @@ class FigureLoader:
             self.tally[KEPT] += 1
             return
         if period == TAM_DIEP_PERIOD and unit.code in TAM_DIEP_2021H1:
-            # Counted from the petitions register (danvan.demo.petitions_loader) at submit.
-            # Only the petitions register was kept there then: the other figures (the
-            # «Dân vận khéo» models among them) stay as typed.
-            petitions = {c for c, key in SOURCED.items() if key.startswith("petitions.")}
+            # Counted from the petitions register (danvan.demo.petitions_loader) at submit,
+            # and the gifts from the welfare register (danvan.demo.welfare_loader). Only
+            # those registers were kept there then: the other figures (the «Dân vận khéo»
+            # models among them) stay as typed.
+            kept = ("petitions.", "welfare.")  # welfare
+            petitions = {c for c, key in SOURCED.items() if key.startswith(kept)}
             typed = {code: v for code, v in values.items() if code not in petitions}
             data_values_save(
                 actor=SYSTEM,

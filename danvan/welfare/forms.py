@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 
 from danvan.access.roles import Cap
-from danvan.access.scope import scoped
+from danvan.access.scope import scope_paths, scoped
 from danvan.lib.numbers import parse_number
 from danvan.org import selectors as org_selectors
 from danvan.org.forms import DateInput, UnitChoiceField, UnitMultipleChoiceField
@@ -46,11 +46,41 @@ def campaign_units(user: Any, campaign: Campaign) -> Any:
 
 
 def areas_for(user: Any) -> Any:
-    """Khu dân cư the user's register can name (those of the communes it reaches)."""
+    """Khu dân cư of the communes the user works in: under its units, or under a unit
+    above them (a ward's women's union names the ward's tổ dân phố)."""
+    from django.db.models import Q
+
+    near = Q()
+    for path in scope_paths(user, Cap.WELFARE_MANAGE):
+        parts = path.strip("/").split("/")
+        above = ["/" + "/".join(parts[:n]) + "/" for n in range(1, len(parts) + 1)]
+        near |= Q(path__startswith=path) | Q(parent__path__in=above)
+    if not near:
+        return OrgUnit.objects.none()
     return (
-        scoped(OrgUnit.objects.all(), user, Cap.WELFARE_VIEW)
-        .filter(level__code=AREA_LEVEL, valid_to__isnull=True)
+        OrgUnit.objects.filter(near, level__code=AREA_LEVEL, valid_to__isnull=True)
+        .select_related("parent")
         .order_by("path")
+    )
+
+
+def partner_units(user: Any) -> Any:
+    """Organisations a campaign may enlist: those of the places where the user runs one
+    (a ward's Front enlists the ward's women's union and Red Cross)."""
+    from django.db.models import Q
+
+    paths = scope_paths(user, Cap.WELFARE_MANAGE)
+    if "/" in paths:
+        near = Q()
+    else:
+        near = Q(pk__in=[])
+        for unit in OrgUnit.objects.filter(path__in=paths).select_related("kind", "parent"):
+            place: OrgUnit | None = unit
+            while place is not None and not place.kind.is_place:
+                place = place.parent
+            near |= Q(path__startswith=(place or unit).path)
+    return OrgUnit.objects.filter(near, kind__is_place=False, valid_to__isnull=True).order_by(
+        "path"
     )
 
 
@@ -120,11 +150,7 @@ class CampaignForm(forms.Form):
     def __init__(self, *args: Any, user: Any, editing: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = units_for(user)  # type: ignore[attr-defined]
-        self.fields["participants"].queryset = (  # type: ignore[attr-defined]
-            org_selectors.org_unit_list(user=user, status="active")
-            .filter(kind__is_place=False)
-            .order_by("path")
-        )
+        self.fields["participants"].queryset = partner_units(user)  # type: ignore[attr-defined]
         if editing:
             del self.fields["org_unit"]
 

@@ -60,9 +60,13 @@ def gifts_sentence(
 def contributions_sentence(cash: Decimal, goods: Decimal) -> str:
     if cash + goods <= 0:
         return ""
-    text = f"Các tổ chức đã tiếp nhận tiền, hàng ủng hộ trị giá {millions_text(cash + goods)} triệu đồng"
+    total = millions_text(cash + goods)
+    text = f"Các tổ chức đã tiếp nhận tiền, hàng ủng hộ trị giá {total} triệu đồng"
     if cash and goods:
-        text += f" (tiền mặt {millions_text(cash)} triệu đồng, hàng hóa quy đổi {millions_text(goods)} triệu đồng)"
+        text += (
+            f" (tiền mặt {millions_text(cash)} triệu đồng, "
+            f"hàng hóa quy đổi {millions_text(goods)} triệu đồng)"
+        )
     return text + "."
 
 

@@ -217,7 +217,8 @@ def campaign_move(
         if day < campaign.starts_on:
             raise ValidationError(
                 {
-                    "on": f"Ngày công khai trước ngày bắt đầu đợt ({format_date(campaign.starts_on)})."
+                    "on": "Ngày công khai trước ngày bắt đầu đợt "
+                    f"({format_date(campaign.starts_on)})."
                 }
             )
         campaign.published_on = day
