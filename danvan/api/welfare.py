@@ -20,6 +20,7 @@ from danvan.api.input import MAX_BIGINT, check_text, optional_id
 from danvan.api.schemas import ErrorOut
 from danvan.org.selectors import org_unit_get
 from danvan.welfare import privacy, selectors, services
+from danvan.welfare.forms import areas_for
 from danvan.welfare.models import Campaign, Gift, ReadLog
 
 router = Router()
@@ -252,7 +253,9 @@ def create_gift(request: HttpRequest, payload: GiftIn) -> Status[dict[str, Any]]
             for name in ("head_name", "category", "address", "id_number"):
                 check_text(name, fields[name])
             area_id = fields.pop("area")
-            area = org_unit_get(user=request.user, pk=area_id) if area_id else None
+            area = areas_for(request.user).filter(pk=area_id).first() if area_id else None
+            if area_id and area is None:
+                raise ValidationError({"household.area": "Không tìm thấy khu dân cư này."})
             person = services.beneficiary_create(
                 actor=request.user, org_unit=giver, area=area, **fields
             )

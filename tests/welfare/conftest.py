@@ -63,7 +63,9 @@ def units(tree: Any) -> Units:
 
     return Units(
         women=org("Hội LHPN phường Định Công", "HN-HM-DINHCONG-LHPN", tree.dinh_cong, "lhpn"),
-        red_cross=org("Hội Chữ thập đỏ phường Định Công", "HN-HM-DINHCONG-CTD", tree.dinh_cong, "ctd"),
+        red_cross=org(
+            "Hội Chữ thập đỏ phường Định Công", "HN-HM-DINHCONG-CTD", tree.dinh_cong, "ctd"
+        ),
         area=OrgUnitFactory(
             name="Tổ dân phố số 1",
             code="HN-HM-DINHCONG-TDP1",

@@ -48,7 +48,9 @@ def test_who_sees_the_campaign_and_the_names(given, campaign, officers, cast, as
 def test_gift_entry_with_the_household_search(campaign, officers, tree, units, as_user):
     client = as_user(officers.women)
     person = household(officers.front, tree, units)
-    search = client.get(reverse("welfare:household_search") + "?ho=nguyen van", HTTP_HX_REQUEST="true")
+    search = client.get(
+        reverse("welfare:household_search") + "?ho=nguyen van", HTTP_HX_REQUEST="true"
+    )
     assert f'value="{person.pk}"' in search.content.decode()
     assert ReadLog.objects.filter(action=ReadLog.Action.SEARCH, user=officers.women).exists()
     url = reverse("welfare:gift_create", args=[campaign.pk])
@@ -66,8 +68,14 @@ def test_gift_entry_with_the_household_search(campaign, officers, tree, units, a
     gift = Gift.objects.get()
     assert gift.beneficiary == person and gift.value == 300_000 and gift.giver == units.women
     # A new household, entered with its gift; then the Red Cross gives to it too: flagged.
-    new = {**data, "beneficiary": "", "head_name": "Lê Thị Cúc", "address": "Số 3 ngõ 9",
-           "category": "nguoi_cao_tuoi", "area": units.area.pk}
+    new = {
+        **data,
+        "beneficiary": "",
+        "head_name": "Lê Thị Cúc",
+        "address": "Số 3 ngõ 9",
+        "category": "nguoi_cao_tuoi",
+        "area": units.area.pk,
+    }
     assert client.post(url, new).status_code == 302
     cuc = Beneficiary.objects.get(head_name="Lê Thị Cúc")
     assert cuc.org_unit == tree.dinh_cong
@@ -149,8 +157,13 @@ def test_create_edit_and_move_a_campaign_from_the_pages(officers, tree, units, d
     assert Campaign.objects.get().state == "dang_trien_khai"
     bad = client.post(
         reverse("welfare:create"),
-        {"org_unit": tree.mttq_dinh_cong.pk, "name": "X", "kind": "tet",
-         "starts_on": "2026-02-10", "ends_on": "2026-01-05"},
+        {
+            "org_unit": tree.mttq_dinh_cong.pk,
+            "name": "X",
+            "kind": "tet",
+            "starts_on": "2026-02-10",
+            "ends_on": "2026-01-05",
+        },
     )
     assert "không được trước" in bad.content.decode()
 

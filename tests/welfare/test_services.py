@@ -122,7 +122,11 @@ def test_the_same_household_from_two_organisations_is_flagged(campaign, officers
     assert second.duplicate_state == DuplicateState.FLAGGED and second.duplicate_of == first
     # The women's union enters the household anew, typed without marks: the same household.
     twin = household(
-        officers.women, tree, units, head_name="nguyen van an", address="so 8 ngo 12 phuong dinh cong"
+        officers.women,
+        tree,
+        units,
+        head_name="nguyen van an",
+        address="so 8 ngo 12 phuong dinh cong",
     )
     assert twin.pk != person.pk
     third = give(officers.women, campaign, twin, units.women)
