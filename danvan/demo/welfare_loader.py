@@ -49,7 +49,7 @@ TD_CAMPAIGN = "Tết Nguyên đán Tân Sửu 2021"
 TD_DATES = (dt.date(2021, 1, 4), dt.date(2021, 2, 25))
 TD_ENDED, TD_PUBLISHED = dt.date(2021, 2, 26), dt.date(2021, 3, 5)
 # Suất by category over the city: 9.081 in all («hộ nghèo 3.120 suất»).
-TD_CATEGORIES = {
+TD_CATEGORIES: dict[str, int] = {
     Category.POOR: 3120,
     Category.NEAR_POOR: 2050,
     Category.POLICY: 1380,

@@ -34,8 +34,6 @@ from django.db.models import F, Q
 from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
 
-MONEY = {"max_digits": 15, "decimal_places": 0}
-
 
 class CampaignKind(models.TextChoices):
     TET = "tet", "Tết Nguyên đán"
@@ -167,9 +165,13 @@ class Contribution(DomainModel):
         verbose_name="đơn vị ủng hộ (trong hệ thống)",
     )
     received_on = models.DateField("ngày nhận")
-    cash = models.DecimalField("tiền mặt (đồng)", default=Decimal(0), **MONEY)
+    cash = models.DecimalField(
+        "tiền mặt (đồng)", max_digits=15, decimal_places=0, default=Decimal(0)
+    )
     in_kind = models.CharField("hàng hóa, hiện vật", max_length=500, blank=True)
-    in_kind_value = models.DecimalField("giá trị hàng (đồng)", default=Decimal(0), **MONEY)
+    in_kind_value = models.DecimalField(
+        "giá trị hàng (đồng)", max_digits=15, decimal_places=0, default=Decimal(0)
+    )
 
     objects = AliveManager()
     all_objects = SoftDeleteQuerySet.as_manager()
@@ -267,7 +269,7 @@ class Gift(Versioned, DomainModel):
     )
     given_on = models.DateField("ngày trao")
     portions = models.PositiveSmallIntegerField("số suất", default=1)
-    value = models.DecimalField("giá trị (đồng)", **MONEY)
+    value = models.DecimalField("giá trị (đồng)", max_digits=15, decimal_places=0)
     form = models.CharField("hình thức", max_length=10, choices=GiftForm.choices)
     description = models.CharField("nội dung quà", max_length=300, blank=True)
     # The beneficiary's category and household when the gift was given (the figures by

@@ -141,11 +141,12 @@ def totals(gifts: QuerySet[Gift]) -> Totals:
     plain = gifts.order_by()
     whole = plain.aggregate(p=Sum("portions"), v=Sum("value"), n=Count("pk"))
     labels = dict(Category.choices)
-    by_giver = list(
-        plain.values("giver_id", "giver__name")
+    by_giver: list[dict[str, Any]] = [
+        dict(row)
+        for row in plain.values("giver_id", "giver__name")
         .annotate(portions=Sum("portions"), value=Sum("value"), gifts=Count("pk"))
         .order_by("-portions", "giver__name")
-    )
+    ]
     by_category = [
         {**row, "label": labels.get(row["category"], row["category"])}
         for row in plain.values("category")

@@ -112,7 +112,7 @@ def _in_campaign(campaign: Campaign, unit: OrgUnit) -> bool:
 def _campaign_values(
     *, name: Any, kind: Any, starts_on: Any, ends_on: Any, note: Any
 ) -> dict[str, Any]:
-    values = {
+    values: dict[str, Any] = {
         "name": _text("name", name, required=True),
         "kind": _choice("kind", str(kind or ""), CampaignKind),
         "starts_on": _day("starts_on", starts_on),
@@ -298,7 +298,7 @@ def _person_values(
     phone: Any,
     note: Any,
 ) -> dict[str, Any]:
-    values = {
+    values: dict[str, Any] = {
         "head_name": _text("head_name", head_name, required=True, limit=200),
         "address": _text("address", address),
         "category": _choice("category", str(category or ""), Category),

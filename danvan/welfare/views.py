@@ -34,7 +34,7 @@ from danvan.welfare.forms import (
 from danvan.welfare.models import MOVES, Campaign, CampaignState, ReadLog
 
 PAGE_SIZE = 25
-MOVE_LABELS = {
+MOVE_LABELS: dict[str, str] = {
     CampaignState.RUNNING: "Bắt đầu triển khai",
     CampaignState.ENDED: "Kết thúc đợt",
     CampaignState.PUBLISHED: "Công khai danh sách",

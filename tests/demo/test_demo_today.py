@@ -99,7 +99,7 @@ def _check_day(day: dt.date) -> None:
     reporter = _user("demo_reporter")
     saved = _rolled_back(
         lambda: data_values_save(
-            actor=reporter, org_unit=ward, period=last.code, values={"QUA_SUAT": 3}, form=form
+            actor=reporter, org_unit=ward, period=last.code, values={"HOI_VIEN": 3}, form=form
         )
     )
     assert saved.saved
