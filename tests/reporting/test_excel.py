@@ -41,6 +41,9 @@ STORED_MONTHLY = [
     "TG_DIEM_NHOM",
     "TG_SU_KIEN",
     "TG_THAM_DU",
+    # welfare: the register's other figures (issue 16 §3), after religion.
+    "QUA_TRUNG",
+    "UNG_HO_GIA_TRI",
 ]
 
 
