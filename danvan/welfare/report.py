@@ -71,11 +71,17 @@ def contributions_sentence(cash: Decimal, goods: Decimal) -> str:
 
 
 def duplicates_sentence(flagged: int, kept: int) -> str:
+    """Standing duplicates (flagged or kept after review): what was decided, what waits."""
     if not flagged:
         return ""
+    parts = []
+    if kept:
+        parts.append(f"giữ lại có lý do {count(Decimal(kept))} suất")
+    if flagged - kept:
+        parts.append(f"đang xem xét {count(Decimal(flagged - kept))} suất")
     return (
         f"Qua rà soát danh sách giữa các tổ chức, phát hiện {count(Decimal(flagged))} suất quà "
-        f"trùng đối tượng; đã xem xét, giữ lại có lý do {count(Decimal(kept))} suất."
+        f"trùng đối tượng ({', '.join(parts)})."
     )
 
 

@@ -7,12 +7,14 @@ writes nothing. One test function: each load takes tens of seconds."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from io import StringIO
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Sum
 from django.test import Client
 from django.utils import timezone
 
@@ -209,7 +211,18 @@ def _check_day(day: dt.date) -> None:
     seed = [m for m in found if m["starts_at"].startswith("2023-02-23")]
     assert [c["name"] for c in seed[0]["chairs"]] == ["Khương Quốc Hưng"]
     tam_diep = OrgUnit.all_objects.get(code="NB-TD")
-    assert aggregate([gifts], tam_diep, periods.parse("2021H1"))["QUA_SUAT"] == 9081
+    value = Indicator.objects.get(code="QUA_GIA_TRI")
+    half = aggregate([gifts, value], tam_diep, periods.parse("2021H1"))
+    assert (half["QUA_SUAT"], half["QUA_GIA_TRI"]) == (9081, Decimal("2811.7"))
+    # …and they are the welfare register's records, not typed figures.
+    from danvan.welfare.models import Gift
+
+    given = Gift.objects.filter(
+        giver__path__startswith=tam_diep.path,
+        given_on__range=(dt.date(2021, 1, 1), dt.date(2021, 6, 30)),
+        deleted_at__isnull=True,
+    ).aggregate(n=Sum("portions"), v=Sum("value"))
+    assert (given["n"], given["v"]) == (9081, Decimal("2811700000"))
     in_hoang_mai = DataValue.objects.filter(org_unit__path__startswith=hoang_mai.path)
     assert {p[:4] for p in in_hoang_mai.values_list("period", flat=True)} == {"2023"}
 

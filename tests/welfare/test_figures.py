@@ -135,3 +135,15 @@ def test_the_contribution_is_registered_in_section_two():
 
     (found,) = [c for c in registers.for_section("ket_qua") if c.key == "welfare"]
     assert (found.heading, found.order) == ("Công tác an sinh xã hội", 50)
+
+
+def test_duplicates_sentence_says_only_what_happened() -> None:
+    from danvan.welfare.report import duplicates_sentence
+
+    assert duplicates_sentence(0, 0) == ""
+    assert duplicates_sentence(1, 0).endswith(
+        "phát hiện 1 suất quà trùng đối tượng (đang xem xét 1 suất)."
+    )
+    both = duplicates_sentence(3, 1)
+    assert "(giữ lại có lý do 1 suất, đang xem xét 2 suất)" in both
+    assert "0 suất" not in duplicates_sentence(2, 2)
