@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "danvan.petitions",
     "danvan.religion",  # religion
     "danvan.welfare",  # welfare
+    "danvan.textimport",  # text import (issue 17)
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

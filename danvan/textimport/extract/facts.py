@@ -1,0 +1,283 @@
+"""Documents cited, awards given and the numeric facts of an article.
+
+- Documents: :func:`danvan.lib.references.find_references`, number-symbol written the
+  Party's way («30-CT/TW», «217-QĐ/TW»; a bare «Quyết định 217 … của Bộ Chính trị» gets
+  its /TW), the State's («12/QĐ-UBND»), or as written when no symbol is known.
+- Awards: in a sentence that rewards (khen thưởng, tặng, trao, biểu dương, Bằng khen,
+  Giấy khen…), each «N tập thể» and «N cá nhân» is one award group; households (hộ) are
+  not awards; the headline's total gives way to the body's breakdown.
+- Figures: a number with its unit (suất, triệu đồng, lượt, đơn, mô hình, hội viên…),
+  as a short literal span, mapped to an indicator where one fits by the words around it;
+  never a page counter, a date, a time, a document number or a year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from danvan.lib.references import find_references
+from danvan.textimport.extract.layout import CHROME
+from danvan.textimport.extract.text import Piece, Span, sentences
+
+_CENTRAL = ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "Ban Chấp hành Trung ương")
+_TYPE_SYMBOL = {
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Nghị quyết": "NQ",
+    "Kết luận": "KL",
+    "Quy định": "QĐi",
+    "Hướng dẫn": "HD",
+    "Thông tri": "TT",
+    "Kế hoạch": "KH",
+    "Chương trình": "CTr",
+    "Thông báo": "TB",
+}
+_PARTY_TYPES = {
+    "Quyết định",
+    "Chỉ thị",
+    "Nghị quyết",
+    "Kết luận",
+    "Quy định",
+    "Hướng dẫn",
+    "Thông tri",
+}
+
+
+@dataclass(frozen=True)
+class Cited:
+    ref: str  # «217-QĐ/TW»
+    type: str | None
+    raw: str
+    span: Span
+
+
+def documents(text: str) -> list[Cited]:
+    out: list[Cited] = []
+    pos, seen = 0, set()
+    for ref in find_references(text):
+        at = text.find(ref.raw, pos)
+        if at < 0:
+            at = text.find(ref.raw)
+        span = (at, at + len(ref.raw)) if at >= 0 else (0, 0)
+        pos = max(pos, at + 1) if at >= 0 else pos
+        if ref.symbol and ref.issuer_code and f"{ref.number}/" not in ref.raw.replace(" ", ""):
+            code = f"{ref.number}-{ref.symbol}/{ref.issuer_code}"
+        elif ref.symbol and ref.issuer_code:
+            code = f"{ref.number}/{ref.symbol}-{ref.issuer_code}"
+        elif ref.issuer_code:
+            code = f"{ref.number}/{ref.issuer_code}"
+        elif (
+            ref.type in _TYPE_SYMBOL
+            and ref.type in _PARTY_TYPES
+            and (ref.issuer is None or any(c in ref.issuer for c in _CENTRAL))
+            and _central_context(text, span)
+        ):
+            code = f"{ref.number}-{_TYPE_SYMBOL[ref.type]}/TW"
+        else:
+            code = f"{ref.type} {ref.number}" if ref.type else ref.number
+        if code not in seen:
+            seen.add(code)
+            out.append(Cited(code, ref.type, ref.raw, span))
+    return out
+
+
+def _central_context(text: str, span: Span) -> bool:
+    """A bare «Quyết định 217» is central when the text says whose (or it is the famous
+    217/218/290 family written beside a /TW one)."""
+    around = text[span[0] : span[1] + 80]
+    return (
+        any(c in around for c in _CENTRAL) or "/TW" in text[max(0, span[0] - 120) : span[1] + 120]
+    )
+
+
+_REWARD = re.compile(
+    r"khen\s+thưởng|tặng\s+(?:Bằng|Giấy)\s+khen|Bằng\s+khen|Giấy\s+khen|biểu\s+dương|tuyên\s+dương"
+    r"|vinh\s+danh|trao\s+(?:tặng\s+)?(?:danh\s+hiệu|Cờ|Kỷ\s+niệm\s+chương|Huân|Huy)|Cờ\s+thi\s+đua"
+    r"|Kỷ\s+niệm\s+chương|Huân\s+chương|Huy\s+chương",
+    re.I,
+)
+_NUM = r"(?P<n>\d{1,3}(?:[.\s]\d{3})+|\d+)"
+_GROUP = re.compile(
+    rf"{_NUM}\s+(?P<who>tập\s+thể|cá\s+nhân|đơn\s+vị)(?!\s+và\s+cá\s+nhân)(?P<both>\s*,?\s*(?:và\s+)?cá\s+nhân)?",
+    re.I,
+)
+_FORM = re.compile(
+    r"Bằng\s+khen|Giấy\s+khen|Cờ\s+thi\s+đua|Kỷ\s+niệm\s+chương|Giấy\s+chứng\s+nhận|Huân\s+chương[^,.;]*|Huy\s+chương[^,.;]*",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class AwardGroup:
+    kind: str  # tap_the, ca_nhan, tap_the_ca_nhan (a total the text does not break down)
+    count: int
+    form: str
+    span: Span
+
+
+def _int(raw: str) -> int:
+    return int(re.sub(r"[.\s]", "", raw))
+
+
+def _groups(text: str, piece: Piece) -> list[AwardGroup]:
+    out = []
+    for sentence in sentences(text, piece.start, piece.end):
+        if not _REWARD.search(sentence.text):
+            continue
+        form = _FORM.search(sentence.text)
+        for match in _GROUP.finditer(text, sentence.start, sentence.end):
+            who = match.group("who").lower()
+            kind = (
+                "tap_the_ca_nhan"
+                if match.group("both")
+                else ("ca_nhan" if "cá" in who else "tap_the")
+            )
+            out.append(
+                AwardGroup(
+                    kind,
+                    _int(match.group("n")),
+                    form.group(0) if form else "",
+                    (match.start(), match.end()),
+                )
+            )
+    return out
+
+
+def awards(text: str, headline: Piece | None, body_start: int) -> list[AwardGroup]:
+    body = _groups(text, Piece(text[body_start:], body_start))
+    if body:
+        # A total beside its breakdown in the same text counts once: keep the breakdown.
+        if any(g.kind != "tap_the_ca_nhan" for g in body):
+            body = [g for g in body if g.kind != "tap_the_ca_nhan"]
+        return body
+    return _groups(text, headline) if headline is not None else []
+
+
+_UNITS = (
+    r"triệu\s+đồng|tỷ\s+đồng|tỉ\s+đồng|nghìn\s+đồng|ngàn\s+đồng|đồng|suất\s+quà|xuất\s+quà|suất|xuất"
+    r"|phần\s+quà|lượt\s+công\s+dân|lượt\s+người|lượt|đơn\s+thư|đơn|vụ\s+việc|kiến\s+nghị|cuộc\s+giám\s+sát"
+    r"|cuộc|mô\s+hình|hội\s+viên|đoàn\s+viên|thành\s+viên|cử\s+tri|hộ\s+nghèo|hộ\s+gia\s+đình|hộ"
+    r"|người|căn\s+nhà|nhà\s+đại\s+đoàn\s+kết|nhà|tin,\s*bài|tin\s+bài|bài\s+viết|buổi|lớp|hội\s+nghị"
+    r"|công\s+trình|km|m2|%"
+)
+_FIGURE = re.compile(
+    rf"(?<![\w/.,-])(?P<n>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<unit>{_UNITS})(?![\w])",
+    re.I,
+)
+# Indicator by unit and the words around (the sentence before the number first).
+_MAP: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    (
+        "QUA_SUAT",
+        re.compile(r"^(?:suất|xuất|phần)", re.I),
+        re.compile(r"quà|an\s+sinh|tặng|trao", re.I),
+    ),
+    (
+        "QUA_GIA_TRI",
+        re.compile(r"triệu|tỷ|tỉ", re.I),
+        re.compile(r"quà|suất|xuất|an\s+sinh|hỗ\s+trợ|trao|tặng", re.I),
+    ),
+    (
+        "TIEP_CONG_DAN",
+        re.compile(r"^lượt", re.I),
+        re.compile(r"tiếp\s+(?:\d+\s+lượt\s+)?(?:công\s+)?dân", re.I),
+    ),
+    (
+        "DON_DANG_XEM_XET",
+        re.compile(r"^(?:đơn|vụ)", re.I),
+        re.compile(
+            r"(?:đơn|vụ\s+việc)\s+đang\s+(?:tiếp\s+tục\s+)?(?:xem\s+xét|giải\s+quyết)", re.I
+        ),
+    ),
+    (
+        "DON_GIAI_QUYET",
+        re.compile(r"^(?:đơn|vụ)", re.I),
+        re.compile(r"giải\s+quyết|xử\s+lý\s+xong", re.I),
+    ),
+    ("DON_NHAN", re.compile(r"^(?:đơn|vụ)", re.I), re.compile(r"nhận|tiếp\s+nhận|đơn", re.I)),
+    ("MO_HINH_DVK", re.compile(r"^mô", re.I), re.compile(r"mô\s+hình|dân\s+vận\s+khéo", re.I)),
+    ("HOI_VIEN", re.compile(r"^hội\s+viên", re.I), re.compile(r"hội\s+viên", re.I)),
+    (
+        "TY_LE_CU_TRI_DI_BAU",
+        re.compile(r"^%", re.I),
+        re.compile(r"cử\s+tri.{0,40}(?:đi\s+bầu|bỏ\s+phiếu)", re.I),
+    ),
+    ("CU_TRI", re.compile(r"^cử", re.I), re.compile(r"cử\s+tri", re.I)),
+    ("KIEN_NGHI_GS", re.compile(r"^kiến", re.I), re.compile(r"giám\s+sát|kiến\s+nghị", re.I)),
+    ("GIAM_SAT_CUOC", re.compile(r"^cuộc", re.I), re.compile(r"giám\s+sát", re.I)),
+]
+
+
+@dataclass(frozen=True)
+class FigureFound:
+    text: str
+    value: Decimal
+    unit: str
+    indicator: str | None
+    span: Span
+
+
+def _value(raw: str) -> Decimal | None:
+    try:
+        return Decimal(raw.replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+_RATIO = re.compile(
+    rf"(?<![\w/.,-])(?P<a>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s*/\s*(?P<b>\d{{1,3}}(?:\.\d{{3}})+|\d+)\s*(?P<unit>{_UNITS})(?![\w])",
+    re.I,
+)
+_DONE = re.compile(r"giải\s+quyết|xử\s+lý|hoàn\s+thành|trả\s+lời", re.I)
+
+
+def _ratios(text: str, sentence: Piece) -> list[FigureFound]:
+    """«đã giải quyết 08/24 đơn»: 8 resolved of 24 received."""
+    out = []
+    for match in _RATIO.finditer(text, sentence.start, sentence.end):
+        unit = re.sub(r"\s+", " ", match.group("unit").lower())
+        before = text[max(sentence.start, match.start() - 60) : match.start()]
+        done, total = (None, None)
+        if unit.startswith(("đơn", "vụ")) and _DONE.search(before):
+            done, total = "DON_GIAI_QUYET", "DON_NHAN"
+        a, b = _value(match.group("a")), _value(match.group("b"))
+        if a is None or b is None or a > b:
+            continue
+        span = (match.start(), match.end())
+        out.append(FigureFound(match.group(0), a, unit, done, span))
+        out.append(FigureFound(match.group(0), b, unit, total, span))
+    return out
+
+
+def figures(text: str, start: int) -> list[FigureFound]:
+    out = []
+    for sentence in sentences(text, start):
+        if CHROME.search(sentence.text) and len(sentence.text) < 80:
+            continue
+        ratios = _ratios(text, sentence)
+        out += ratios
+        for match in _FIGURE.finditer(text, sentence.start, sentence.end):
+            if any(r.span[0] <= match.start() < r.span[1] for r in ratios):
+                continue
+            value = _value(match.group("n"))
+            if value is None or (
+                1900 <= value <= 2100 and match.group("unit").lower() in ("người",)
+            ):
+                continue
+            unit = re.sub(r"\s+", " ", match.group("unit").lower())
+            context = text[
+                max(sentence.start, match.start() - 90) : min(sentence.end, match.end() + 40)
+            ]
+            indicator = next(
+                (
+                    code
+                    for code, by_unit, by_words in _MAP
+                    if by_unit.search(unit) and by_words.search(context)
+                ),
+                None,
+            )
+            out.append(
+                FigureFound(match.group(0), value, unit, indicator, (match.start(), match.end()))
+            )
+    return out

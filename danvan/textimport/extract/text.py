@@ -1,0 +1,77 @@
+"""The article as text: normalised (NFC, one kind of space), split into a headline, a
+publication line, sentences and clauses, each piece keeping its offsets in the text so
+every extracted field can carry the span it came from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+Span = tuple[int, int]
+
+
+def normalise(raw: str) -> str:
+    """NFC, no NUL or control characters, non-breaking and odd spaces as plain spaces,
+    line ends as ``\\n``. Offsets of every span refer to this text."""
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(
+        " " if ch in "\u00a0\u2007\u202f\u2009\u200a\t" else ch
+        for ch in text
+        if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
+    )
+    return text
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    start: int
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    @property
+    def span(self) -> Span:
+        return (self.start, self.end)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])|\n+")
+
+
+def lines(text: str) -> list[Piece]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            out.append(Piece(stripped, pos + line.index(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
+    """Sentences of ``text[start:end]`` (a line break always ends one)."""
+    end = len(text) if end is None else end
+    out, pos = [], start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        piece = text[pos : match.start()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append(Piece(piece.strip(), pos + lead))
+        pos = match.end()
+    piece = text[pos:end]
+    if piece.strip():
+        out.append(Piece(piece.strip(), pos + len(piece) - len(piece.lstrip())))
+    return out
+
+
+def clauses(sentence: Piece) -> list[Piece]:
+    """A sentence cut at semicolons (lists of guests are written one per clause)."""
+    out, pos = [], 0
+    for part in sentence.text.split(";"):
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append(Piece(part.strip(), sentence.start + pos + lead))
+        pos += len(part) + 1
+    return out
