@@ -290,3 +290,41 @@ def test_nul_bytes_and_control_characters_do_not_break_it() -> None:
         "nhiều nội dung khác nữa.\n"
     )
     assert found["meeting_date"] == "2020-01-13"
+
+
+def test_degrees_compound_family_names_and_bodies_named_after_people() -> None:
+    body = (
+        "Đến dự có PGS.TS Lương Văn Hòa, Phó Giám đốc Học viện Chính trị khu vực I; bà Tôn Nữ"
+        " Thu Hằng, Ủy viên Ban Thường vụ Huyện ủy, Trưởng Ban Dân vận Huyện ủy; ThS Đặng Văn"
+        " Tuấn, Phó Hiệu trưởng trường Chính trị Trần Phú; đồng chí Hà Thị Lệ, Bí thư T.Ư Đoàn."
+    )
+    found = extract(article("Sáng 5/4/2024, Huyện ủy tổ chức khai giảng lớp bồi dưỡng.", body=body))
+    positions = {o["name"]: o["position"] for o in found["officials"]}
+    assert positions["Lương Văn Hòa"] == "Phó Giám đốc Học viện Chính trị khu vực I"
+    assert positions["Tôn Nữ Thu Hằng"].endswith("Trưởng Ban Dân vận Huyện ủy")
+    assert positions["Đặng Văn Tuấn"] == "Phó Hiệu trưởng trường Chính trị Trần Phú"
+    assert positions["Hà Thị Lệ"] == "Bí thư T.Ư Đoàn"
+    assert "Trần Phú" not in positions
+
+
+def test_a_preamble_before_the_lead_and_a_year_written_elsewhere() -> None:
+    text = (
+        "Tổng kết công tác Mặt trận năm 2023\n\n"
+        "Thực hiện chương trình công tác của Ủy ban MTTQ Việt Nam huyện khóa XV, nhiệm kỳ"
+        " 2024 - 2029 đã được thông qua.\n\n"
+        "Sáng 18/12, Ban Thường trực Ủy ban MTTQ Việt Nam huyện tổ chức hội nghị tổng kết"
+        " công tác Mặt trận năm 2023. Hội nghị diễn ra trong hai ngày (18-19/12/2023) với"
+        " nhiều tham luận.\n"
+    )
+    found = extract(text)
+    assert found["meeting_date"] == "2023-12-18"
+    assert found["organizer"] == "Ban Thường trực Ủy ban MTTQ Việt Nam huyện"
+    assert found["period_covered"] == "2023"
+
+
+def test_organizer_is_who_held_it_not_its_partners() -> None:
+    lead = (
+        "Sáng 20/8/2024, UB.MTTQ Việt Nam phường 7 phối hợp với Hội Liên hiệp Phụ nữ phường tổ"
+        " chức chương trình trao quà cho hộ nghèo."
+    )
+    assert extract(article(lead))["organizer"] == "UB.MTTQ Việt Nam phường 7"

@@ -35,25 +35,31 @@ _VENUE = re.compile(
     r"(?=\s*(?:,|\.|;|\s(?:đã\s+)?(?:tổ\s+chức|diễn\s+ra|khai\s+mạc)\b))",
 )
 _SUBJECT_START = re.compile(
-    r"(?:^|,\s*|\s[-–]\s|\)\s*)(?P<org>(?:Ban|Ủy\s+ban|Uỷ\s+ban|UBMTTQ|UB\s+MTTQ|MTTQ|Quận\s+ủy|"
+    r"(?:^|,\s*|\s[-–]\s|\)\s*)(?P<org>(?:Ban|Ủy\s+ban|Uỷ\s+ban|UBMTTQ|UB\.?\s*MTTQ|MTTQ|Quận\s+ủy|"
+    r"Học\s+viện|Trường|(?:[Tt]hị\s+trấn|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Tt]hành\s+phố|[Tt]ỉnh)"
+    r"\s+(?=[A-ZÀ-ỸĐ\d])|"
     r"Huyện\s+ủy|Thành\s+ủy|Tỉnh\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+bộ|Hội|Liên\s+đoàn|Đoàn|"
     r"Thường\s+trực|Khối|Mặt\s+trận|Sở|Phòng|Trung\s+tâm|Văn\s+phòng)[^,.;]*?)$",
 )
 
 
+_PARTNERS = re.compile(r"\s+(?:phối\s+hợp\s+(?:với|cùng)|cùng\s+với|đăng\s+cai)\b.*$", re.I)
+
+
 def _organizer(text: str, sentence: Piece | None) -> tuple[str, Span] | None:
+    """Who held it: the body before «tổ chức» (the first partner named after «phối hợp
+    với» is not the organizer; the one before it is)."""
     if sentence is None:
         return None
-    verb = _ORGANISE.search(text, sentence.start, sentence.end)
-    if verb is None:
-        return None
-    head = text[sentence.start : verb.start()]
-    match = _SUBJECT_START.search(head)
-    if match is None:
-        return None
-    org = match.group("org").strip()
-    start = sentence.start + match.start("org")
-    return org, (start, start + len(org))
+    for verb in _ORGANISE.finditer(text, sentence.start, sentence.end):
+        head = text[sentence.start : verb.start()]
+        match = _SUBJECT_START.search(head)
+        if match is None:
+            continue
+        org = _PARTNERS.sub("", match.group("org")).strip()
+        start = sentence.start + match.start("org")
+        return org, (start, start + len(org))
+    return None
 
 
 def _location(text: str, sentence: Piece | None) -> tuple[str, Span] | None:

@@ -163,7 +163,8 @@ _UNITS = (
     r"|công\s+trình|km|m2|%"
 )
 _FIGURE = re.compile(
-    rf"(?<![\w/.,-])(?P<n>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<unit>{_UNITS})(?![\w])",
+    rf"(?<![\w/.,-])(?P<n>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?)\s*(?P<unit>{_UNITS})"
+    r"(?![\w])(?!\s+chí)",
     re.I,
 )
 # Indicator by unit and the words around (the sentence before the number first).
@@ -267,7 +268,7 @@ def figures(text: str, start: int) -> list[FigureFound]:
                 continue
             unit = re.sub(r"\s+", " ", match.group("unit").lower())
             context = text[
-                max(sentence.start, match.start() - 90) : min(sentence.end, match.end() + 40)
+                max(sentence.start, match.start() - 150) : min(sentence.end, match.end() + 40)
             ]
             indicator = next(
                 (

@@ -31,6 +31,9 @@ CHROME = re.compile(
 )
 
 
+_DAY_MONTH = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)|ngày\s+\d{1,2}\s+tháng", re.I)
+
+
 @dataclass(frozen=True)
 class Layout:
     headline: Piece | None
@@ -83,6 +86,12 @@ def analyse(text: str) -> Layout:
         if lead_index is None and _is_prose(line.text) and not CHROME.search(line.text[:40]):
             lead_index = index
             break
+    if lead_index is not None and not _DAY_MONTH.search(found[lead_index].text):
+        # A preamble («Thực hiện quy chế…») before the paragraph that says when they met.
+        for later in range(lead_index + 1, min(lead_index + 3, len(found))):
+            if _is_prose(found[later].text) and _DAY_MONTH.search(found[later].text[:200]):
+                lead_index = later
+                break
     lead = found[lead_index] if lead_index is not None else None
     headline = None
     before = found[:lead_index] if lead_index is not None else found[:3]

@@ -192,3 +192,5 @@ NOT_NAME = frozenset(
         "Khu",
     ]
 )
+# Family names of two syllables: «Tôn Nữ Hương Giang», «Tôn Thất …».
+COMPOUND = frozenset(["Tôn Nữ", "Tôn Thất", "Nguyễn Phúc", "Âu Dương", "Tôn Thị"])

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from danvan.textimport.extract.names import MIDDLE, NOT_NAME, SURNAMES
+from danvan.textimport.extract.names import COMPOUND, MIDDLE, NOT_NAME, SURNAMES
 from danvan.textimport.extract.text import Piece, Span, clauses, sentences
 
 # Stay in the name's neighbourhood: a place word before a capitalised run names a place.
@@ -28,10 +28,12 @@ _PLACE_BEFORE = re.compile(
     r"|thôn|ấp|bản|tổ\s+dân\s+phố|đường|phố|chùa|nhà\s+thờ|đình|làng)\s*$",
     re.I,
 )
+_DEGREES = r"(?-i:(?:NGƯT|NGND|NSND|NSƯT|PGS|GS|TS|ThS|BS|KS)\.?(?:\s*[,.]?\s*(?:TS|ThS|BS)\.?)?)"
 _HONORIFIC = re.compile(
-    r"(?:(?<![\w])(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà|anh|chị)(?:\s*:)?\s+)"
+    r"(?<![\w])(?:(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà|anh|chị)(?:\s*:)?\s+"
     r"(?P<rank>(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+đô\s+đốc"
-    r"|(?:GS|PGS|TS|ThS|BS|KS|CN|NSND|NSƯT|NGND|NGƯT)\.?(?:\s*,?\s*(?:TS|ThS|BS)\.?)?)\s+)?",
+    rf"|{_DEGREES})\s+)?"
+    rf"|(?:{_DEGREES}\s*,?\s*)+(?=[A-ZÀ-ỸĐ]))",
     re.I,
 )
 _TITLE = re.compile(
@@ -45,10 +47,18 @@ _TITLE = re.compile(
 _RANK_ONLY = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá)|Đại\s+biểu)\s*,?\s*", re.I)
 # Where a position written after a name ends.
 _POSITION_END = re.compile(
-    r"\s*(?:[;.:!?\n]|\s(?:và|cùng)\s+(?:các\s+)?(?:đồng\s+chí|đại\s+diện|lãnh\s+đạo|ông|bà)\b"
+    r"\s*(?:[;:!?\n]|\.(?=\s|$)|\s(?:và|cùng)\s+(?:các\s+)?(?:đồng\s+chí|đại\s+diện|lãnh\s+đạo|ông|bà)\b"
     r"|,\s*(?:các\s+)?(?:đồng\s+chí|ông|bà)\b|\s(?:dự|đến\s+dự|tham\s+dự|chủ\s+trì|đồng\s+chủ\s+trì"
     r"|chủ\s+tọa|phát\s+biểu|cho\s+biết|nhấn\s+mạnh|khẳng\s+định|đề\s+nghị|yêu\s+cầu|trao|tặng"
-    r"|đã|đánh\s+giá|ghi\s+nhận|biểu\s+dương|chúc\s+mừng|kết\s+luận|chỉ\s+đạo|thay\s+mặt|cùng)\b)",
+    r"|đã|đánh\s+giá|ghi\s+nhận|biểu\s+dương|chúc\s+mừng|kết\s+luận|chỉ\s+đạo|thay\s+mặt|cùng"
+    r"|gửi|thăm|động\s+viên|trực\s+tiếp|làm\s+việc|tới|đến)\b)",
+    re.I,
+)
+# «trường Chính trị Phạm Hùng», «Học viện … Hồ Chí Minh», «đường Lê Lợi»: a person's
+# name naming a place or a body.
+_NAMED_AFTER = re.compile(
+    r"(?:trường|học\s+viện|đường|phố|bảo\s+tàng|nhà\s+văn\s+hóa|quỹ|giải|giải\s+thưởng"
+    r"|khu\s+di\s+tích|tượng\s+đài|cầu|quảng\s+trường|công\s+viên)\s+(?:[\w]+\s+){0,3}$",
     re.I,
 )
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì|chủ\s+tọa|chủ\s+toạ", re.I)
@@ -87,10 +97,12 @@ def _valid(words: list[str], *, free: bool = False) -> bool:
         return False
     if not free and words[0] not in SURNAMES:
         return False
-    # The second syllable is a middle name, not a family name («Mai Nguyễn…» is a place
-    # followed by a name); four syllables need a middle name among the inner two.
-    if len(words) >= 3 and words[1] in SURNAMES and words[1] not in MIDDLE:
+    # Four syllables: the second is not a family name («Mai Nguyễn Quang Hiếu» is the end
+    # of a place, then a name) and a middle name is among the inner two.
+    if len(words) == 4 and words[1] in SURNAMES and words[1] not in MIDDLE:
         return False
+    if len(words) == 4 and " ".join(words[:2]) in COMPOUND:
+        return True
     return not (len(words) == 4 and words[1] not in MIDDLE and words[2] not in MIDDLE)
 
 
@@ -173,6 +185,8 @@ def _title_people(text: str, sentence: Piece, taken: list[Span]) -> list[Officia
         if any(a <= title.start() < b for a, b in taken):
             continue
         pos, limit = title.end(), min(sentence.end, title.end() + 140)
+        semicolon = text.find(";", pos, limit)
+        limit = semicolon if semicolon >= 0 else limit
         while pos < limit:
             word = _WORD.search(text, pos, limit)
             if word is None:
@@ -186,6 +200,9 @@ def _title_people(text: str, sentence: Piece, taken: list[Span]) -> list[Officia
             inside = text[max(0, word.start() - 1) : word.start()] == "("
             place = bool(_PLACE_BEFORE.search(text[max(0, word.start() - 15) : word.start()]))
             words = [w for w, _, _ in run]
+            if _NAMED_AFTER.search(text[max(0, word.start() - 40) : word.start()]):
+                pos = end
+                continue
             best = None
             for first in range(len(words)):
                 # «quận Tân Bình Phạm Thị Út»: after a place word the run opens with the

@@ -236,6 +236,17 @@ def resolve_year(
     return None
 
 
+def _year_written_elsewhere(text: str, day: int, month: int) -> int | None:
+    """«Ngày 13/11 … (09-13/11/2015)»: the same day and month written with its year."""
+    pattern = re.compile(
+        rf"(?<!\d)0?{day}\s*/\s*0?{month}\s*/\s*((?:19|20)\d{{2}})(?!\d)"
+        rf"|(?<!\d)0?{day}\s+tháng\s+0?{month}\s+năm\s+((?:19|20)\d{{2}})",
+        re.I,
+    )
+    match = pattern.search(text)
+    return int(match.group(1) or match.group(2)) if match else None
+
+
 def meeting_date(
     text: str,
     lead: Piece | None,
@@ -250,7 +261,8 @@ def meeting_date(
     best = max(candidates, key=lambda c: (c.score, -c.span[0]))
     if best.score < 3:
         return None
-    year = best.year or resolve_year(best.day, best.month, published, covered)
+    year = best.year or _year_written_elsewhere(text, best.day, best.month)
+    year = year or resolve_year(best.day, best.month, published, covered)
     if year is None:
         return None
     try:
