@@ -35,6 +35,7 @@ urlpatterns = [
     path("quan-ly/don-thu/", include("danvan.petitions.urls")),
     path("quan-ly/ton-giao/", include("danvan.religion.urls")),  # religion
     path("quan-ly/an-sinh/", include("danvan.welfare.urls")),  # welfare
+    path("quan-ly/nhap-bai-viet/", include("danvan.textimport.urls")),  # text import
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -5,3 +5,9 @@ class TextImportConfig(AppConfig):
     name = "danvan.textimport"
     label = "textimport"
     verbose_name = "Nhập từ văn bản"
+
+    def ready(self) -> None:
+        from danvan.core.audit import register
+        from danvan.textimport.models import ArticleImport
+
+        register(ArticleImport, exclude=("text", "proposal", "updated_at"))

@@ -1,0 +1,284 @@
+"""Pages of «Nhập từ bài viết»: bring a text in, review what it proposes beside the
+words it came from, accept (or set aside); the list of imports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from danvan.access.roles import Cap
+from danvan.access.scope import can, scoped
+from danvan.core import concurrency
+from danvan.core.forms import add_service_errors
+from danvan.core.http import AppRequest
+from danvan.people.models import Person
+from danvan.textimport import matching, selectors, services, sources
+from danvan.textimport.forms import (
+    NEW,
+    ONLY_NAME,
+    BringForm,
+    FiguresFormSet,
+    PeopleFormSet,
+    ReviewForm,
+)
+from danvan.textimport.highlight import segments
+from danvan.textimport.models import ArticleImport
+
+PAGE_SIZE = 25
+
+
+def _require(request: AppRequest) -> None:
+    if not can(request.user, Cap.MEETING_MANAGE, None):
+        raise Http404("Không tìm thấy trang.")
+
+
+@login_required
+def import_list(request: AppRequest) -> HttpResponse:
+    _require(request)
+    found = selectors.import_search(
+        request.user, q=request.GET.get("q", ""), status=request.GET.get("trang_thai", "")
+    )
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "textimport/import_list.html",
+        {
+            "page": page,
+            "params": request.GET,
+            "statuses": ArticleImport.Status.choices,
+            "form": BringForm(),
+        },
+    )
+
+
+@login_required
+def import_new(request: AppRequest) -> HttpResponse:
+    _require(request)
+    form = BringForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = form.cleaned_data.get("file")
+            if upload:
+                text, kind, name = sources.from_upload(upload)
+            else:
+                text, kind = sources.from_paste(form.cleaned_data["text"])
+                name = "Văn bản dán vào"
+            created = services.import_create(
+                actor=request.user, text=text, source_name=name, source_kind=kind
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            item = created.item
+            if created.new:
+                messages.success(request, "Đã đọc bài viết: xem lại các đề xuất rồi chấp nhận.")
+                return redirect("textimport:detail", pk=item.pk)
+            if selectors.imports_visible(request.user).filter(pk=item.pk).exists():
+                messages.info(
+                    request,
+                    f"Bài viết này đã được nhập ({item.created_at:%d/%m/%Y}): "
+                    "không có đề xuất mới.",
+                )
+                return redirect("textimport:detail", pk=item.pk)
+            form.add_error(None, f"Bài viết này đã được người khác nhập (#{item.pk}).")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "textimport/import_new.html", {"form": form}, status=status)
+
+
+def _person_choices(user: Any, name: str, position: str) -> tuple[list[tuple[str, str]], str]:
+    found = matching.people_for(user, name, position)
+    choices = [(str(m.person.pk), f"{m.person.full_name} — {_titles(m.person)}") for m in found]
+    choices += [(NEW, "Tạo cán bộ mới"), (ONLY_NAME, "Chỉ ghi tên, chức vụ")]
+    return choices, (str(found[0].person.pk) if found else NEW)
+
+
+def _titles(person: Person) -> str:
+    held = [p.title for p in person.positions.all()][:2]
+    return "; ".join(held) or (person.org_unit.name if person.org_unit_id else "")
+
+
+def _initial(request: AppRequest, item: ArticleImport) -> dict[str, Any]:
+    proposal = item.proposal
+    period = proposal.get("period_covered") or ""
+    held_on = proposal.get("meeting_date")
+    return {
+        "version": item.version,
+        "title": item.title,
+        "org_unit": matching.unit_for(request.user, proposal.get("organizer")),
+        "kind": matching.kind_for(proposal.get("meeting_kind", "other"), period),
+        "held_on": dt.date.fromisoformat(held_on) if held_on else None,
+        "place": proposal.get("location") or "",
+        "period_code": period if ".." not in period else "",
+    }
+
+
+def _people_rows(
+    request: AppRequest, item: ArticleImport
+) -> tuple[list[dict[str, Any]], list[Any]]:
+    chairs = set(item.proposal.get("chair_names", []))
+    rows, choices = [], []
+    for official in item.proposal.get("officials", []):
+        options, chosen = _person_choices(request.user, official["name"], official["position"])
+        choices.append(options)
+        rows.append(
+            {
+                "include": True,
+                "name": official["name"],
+                "position": official["position"],
+                "role": "chu_tri" if official["name"] in chairs else "du",
+                "match": chosen,
+            }
+        )
+    return rows, choices
+
+
+def _figure_rows(item: ArticleImport) -> list[dict[str, Any]]:
+    from danvan.reporting.models import Indicator
+
+    wanted = {f.get("indicator") for f in item.proposal.get("figures", [])} - {None}
+    known = set(Indicator.objects.filter(code__in=wanted).values_list("code", flat=True))
+    return [
+        {
+            "include": f.get("indicator") in known,
+            "indicator": f.get("indicator") if f.get("indicator") in known else "",
+            "value": Decimal(f["value"]),
+            "text": f["text"],
+        }
+        for f in item.proposal.get("figures", [])
+    ]
+
+
+def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str, Any]:
+    people_initial, choices = _people_rows(request, item)
+    form = bound.get("form") or ReviewForm(initial=_initial(request, item), user=request.user)
+    people = bound.get("people") or PeopleFormSet(
+        initial=people_initial,
+        prefix="nguoi",
+        row_choices=choices,  # type: ignore[call-arg]
+    )
+    figures = bound.get("figures") or FiguresFormSet(initial=_figure_rows(item), prefix="so_lieu")
+    same = None
+    initial = form.initial
+    if initial.get("org_unit") and initial.get("held_on") and initial.get("kind"):
+        same = services._same_meeting(initial["org_unit"], initial["held_on"], initial["kind"])
+    return {
+        "item": item,
+        "proposal": item.proposal,
+        "segments": segments(item.text, item.proposal.get("spans", {})),
+        "form": form,
+        "people": people,
+        "figures": figures,
+        "same_meeting": same,
+        "open": item.status == ArticleImport.Status.PROPOSED,
+    }
+
+
+@login_required
+def import_detail(request: AppRequest, pk: int) -> HttpResponse:
+    _require(request)
+    item = selectors.import_get(request.user, pk)
+    return render(request, "textimport/import_detail.html", _context(request, item))
+
+
+def _chosen_person(user: Any, raw: str) -> Person | None:
+    if not raw or raw == NEW:
+        return None
+    if not raw.isdigit():
+        raise ValidationError({"people": "Lựa chọn cán bộ không hợp lệ."})
+    person = scoped(Person.objects.all(), user, Cap.PEOPLE_VIEW).filter(pk=int(raw)).first()
+    if person is None:
+        raise ValidationError({"people": "Cán bộ được chọn không còn hoặc ngoài phạm vi của bạn."})
+    return person
+
+
+@login_required
+@require_POST
+def import_accept(request: AppRequest, pk: int) -> HttpResponse:
+    _require(request)
+    item = selectors.import_get(request.user, pk)
+    _, choices = _people_rows(request, item)
+    form = ReviewForm(request.POST, user=request.user)
+    people = PeopleFormSet(request.POST, prefix="nguoi", row_choices=choices)  # type: ignore[call-arg]
+    figures = FiguresFormSet(request.POST, prefix="so_lieu")
+    if form.is_valid() and people.is_valid() and figures.is_valid():
+        try:
+            rows = [
+                services.PersonRow(
+                    name=row["name"],
+                    position=row.get("position") or "",
+                    role=row["role"],
+                    person=_chosen_person(request.user, row.get("match") or ""),
+                    create=row.get("match") == NEW,
+                )
+                for row in people.cleaned_data
+                if row.get("include")
+            ]
+            values = {
+                row["indicator"]: row["value"]
+                for row in figures.cleaned_data
+                if row.get("include") and row.get("indicator")
+            }
+            data = form.cleaned_data
+            accepted = services.import_accept(
+                actor=request.user,
+                item=item,
+                version=data["version"],
+                org_unit=data["org_unit"],
+                title=data["title"],
+                kind=data["kind"],
+                held_on=data["held_on"],
+                place=data.get("place") or "",
+                period_code=data.get("period_code") or "",
+                people_rows=rows,
+                figures=values,
+                make_report=bool(data.get("make_report")),
+            )
+        except concurrency.StaleEdit as error:
+            concurrency.show_stale(form, error)
+        except PermissionDenied as error:
+            form.add_error(None, str(error) or "Bạn không có quyền tạo các bản ghi này.")
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            what = "Đã tạo hội nghị" if accepted.new_meeting else "Đã bổ sung vào hội nghị có sẵn"
+            messages.success(
+                request,
+                f"{what} «{accepted.meeting.title}» với {accepted.attendees} người dự"
+                + (f", {len(accepted.new_people)} cán bộ mới" if accepted.new_people else "")
+                + (", báo cáo nháp" if accepted.report else "")
+                + ".",
+            )
+            return redirect("meetings:detail", pk=accepted.meeting.pk)
+    item.refresh_from_db()
+    context = _context(request, item, form=form, people=people, figures=figures)
+    return render(request, "textimport/import_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def import_discard(request: AppRequest, pk: int) -> HttpResponse:
+    _require(request)
+    item = selectors.import_get(request.user, pk)
+    raw = request.POST.get("version", "")
+    version = int(raw) if raw.isdigit() and len(raw) < 10 else None
+    try:
+        if request.POST.get("reopen"):
+            services.import_reopen(actor=request.user, item=item, version=version)
+            messages.success(request, "Bài viết đã trở lại chờ xem xét.")
+        else:
+            services.import_discard(
+                actor=request.user, item=item, version=version, note=request.POST.get("note", "")
+            )
+            messages.success(request, "Đã bỏ qua bài viết: không bản ghi nào được tạo.")
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("textimport:detail", pk=item.pk)
