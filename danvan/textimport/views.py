@@ -3,8 +3,6 @@ words it came from, accept (or set aside); the list of imports."""
 
 from __future__ import annotations
 
-import datetime as dt
-from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -21,10 +19,9 @@ from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.people.models import Person
-from danvan.textimport import matching, selectors, services, sources
+from danvan.textimport import defaults, selectors, services, sources
 from danvan.textimport.forms import (
     NEW,
-    ONLY_NAME,
     BringForm,
     FiguresFormSet,
     PeopleFormSet,
@@ -94,78 +91,19 @@ def import_new(request: AppRequest) -> HttpResponse:
     return render(request, "textimport/import_new.html", {"form": form}, status=status)
 
 
-def _person_choices(user: Any, name: str, position: str) -> tuple[list[tuple[str, str]], str]:
-    found = matching.people_for(user, name, position)
-    choices = [(str(m.person.pk), f"{m.person.full_name} — {_titles(m.person)}") for m in found]
-    choices += [(NEW, "Tạo cán bộ mới"), (ONLY_NAME, "Chỉ ghi tên, chức vụ")]
-    return choices, (str(found[0].person.pk) if found else NEW)
-
-
-def _titles(person: Person) -> str:
-    held = [p.title for p in person.positions.all()][:2]
-    return "; ".join(held) or (person.org_unit.name if person.org_unit_id else "")
-
-
-def _initial(request: AppRequest, item: ArticleImport) -> dict[str, Any]:
-    proposal = item.proposal
-    period = proposal.get("period_covered") or ""
-    held_on = proposal.get("meeting_date")
-    return {
-        "version": item.version,
-        "title": item.title,
-        "org_unit": matching.unit_for(request.user, proposal.get("organizer")),
-        "kind": matching.kind_for(proposal.get("meeting_kind", "other"), period),
-        "held_on": dt.date.fromisoformat(held_on) if held_on else None,
-        "place": proposal.get("location") or "",
-        "period_code": period if ".." not in period else "",
-    }
-
-
-def _people_rows(
-    request: AppRequest, item: ArticleImport
-) -> tuple[list[dict[str, Any]], list[Any]]:
-    chairs = set(item.proposal.get("chair_names", []))
-    rows, choices = [], []
-    for official in item.proposal.get("officials", []):
-        options, chosen = _person_choices(request.user, official["name"], official["position"])
-        choices.append(options)
-        rows.append(
-            {
-                "include": True,
-                "name": official["name"],
-                "position": official["position"],
-                "role": "chu_tri" if official["name"] in chairs else "du",
-                "match": chosen,
-            }
-        )
-    return rows, choices
-
-
-def _figure_rows(item: ArticleImport) -> list[dict[str, Any]]:
-    from danvan.reporting.models import Indicator
-
-    wanted = {f.get("indicator") for f in item.proposal.get("figures", [])} - {None}
-    known = set(Indicator.objects.filter(code__in=wanted).values_list("code", flat=True))
-    return [
-        {
-            "include": f.get("indicator") in known,
-            "indicator": f.get("indicator") if f.get("indicator") in known else "",
-            "value": Decimal(f["value"]),
-            "text": f["text"],
-        }
-        for f in item.proposal.get("figures", [])
-    ]
-
-
 def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str, Any]:
-    people_initial, choices = _people_rows(request, item)
-    form = bound.get("form") or ReviewForm(initial=_initial(request, item), user=request.user)
+    people_initial, choices = defaults.people_rows(request.user, item)
+    form = bound.get("form") or ReviewForm(
+        initial=defaults.review_initial(request.user, item), user=request.user
+    )
     people = bound.get("people") or PeopleFormSet(
         initial=people_initial,
         prefix="nguoi",
         row_choices=choices,  # type: ignore[call-arg]
     )
-    figures = bound.get("figures") or FiguresFormSet(initial=_figure_rows(item), prefix="so_lieu")
+    figures = bound.get("figures") or FiguresFormSet(
+        initial=defaults.figure_rows(item), prefix="so_lieu"
+    )
     same = None
     initial = form.initial
     if initial.get("org_unit") and initial.get("held_on") and initial.get("kind"):
@@ -205,7 +143,7 @@ def _chosen_person(user: Any, raw: str) -> Person | None:
 def import_accept(request: AppRequest, pk: int) -> HttpResponse:
     _require(request)
     item = selectors.import_get(request.user, pk)
-    _, choices = _people_rows(request, item)
+    _, choices = defaults.people_rows(request.user, item)
     form = ReviewForm(request.POST, user=request.user)
     people = PeopleFormSet(request.POST, prefix="nguoi", row_choices=choices)  # type: ignore[call-arg]
     figures = FiguresFormSet(request.POST, prefix="so_lieu")

@@ -206,3 +206,54 @@ def test_bad_review_input_is_a_400_naming_the_field(board: Any, tree: Any) -> No
         answer = board.post(f"{url}chap-nhan/", {**data, field: value})
         assert answer.status_code == 400, field
     assert not Meeting.objects.exists()
+
+
+def test_command_commit_accepts_as_offered_and_twice_changes_nothing(
+    tmp_path: Any, cast: Any, tree: Any, officials: Any
+) -> None:
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "bai.txt"
+    path.write_text(ARTICLE, "utf-8")
+    out = io.StringIO()
+    call_command("import_article", str(path), "--commit", "--as", "board", stdout=out)
+    assert "Đã tạo hội nghị" in out.getvalue()
+    meeting = Meeting.objects.get()
+    assert meeting.attendances.get(role=Attendance.Role.CHAIR).person == officials["hung"]
+    out = io.StringIO()
+    call_command("import_article", str(path), "--commit", "--as", "board", stdout=out)
+    assert "đã nhập trước đó" in out.getvalue()
+    assert Meeting.objects.count() == 1
+    with pytest.raises(CommandError, match="--as"):
+        call_command("import_article", str(path), "--commit", stdout=io.StringIO())
+    with pytest.raises(CommandError, match="quyền"):
+        other = tmp_path / "khac.txt"
+        other.write_text(ARTICLE.replace("Chiều 2/4", "Sáng 9/4"), "utf-8")
+        call_command(
+            "import_article", str(other), "--commit", "--as", "viewer", stdout=io.StringIO()
+        )
+
+
+def test_a_draft_report_from_the_chosen_figures(
+    board: Any, cast: Any, tree: Any, reporting_clock: Any
+) -> None:
+    from danvan.reporting.catalog import ensure_catalog
+    from danvan.reporting.models import DataValue
+
+    ensure_catalog()
+    _bring(board)
+    item = ArticleImport.objects.get()
+    url = f"/quan-ly/nhap-bai-viet/{item.pk}/"
+    data = form_data(board, url)
+    figures = {data[f"so_lieu-{i}-indicator"]: i for i in range(int(data["so_lieu-TOTAL_FORMS"]))}
+    assert {"TIEP_CONG_DAN", "QUA_SUAT"} <= set(figures)
+    answer = board.post(f"{url}chap-nhan/", {**data, "make_report": "on"})
+    assert answer.status_code == 302, errors(answer)
+    item.refresh_from_db()
+    assert item.report is not None and item.report.period == "2024-03"
+    values = dict(
+        DataValue.objects.filter(org_unit=tree.bdv_hoang_mai, period="2024-03").values_list(
+            "indicator__code", "value"
+        )
+    )
+    assert (values["TIEP_CONG_DAN"], values["QUA_SUAT"]) == (45, 120)

@@ -1,10 +1,12 @@
-"""manage.py import_article FILE|- [--json]: what an article says, as a proposed record.
+"""manage.py import_article FILE|- [--json] [--commit --as USER]: an article as records.
 
 Reads UTF-8 text (a file, or standard input with ``-``) and prints the proposal: with
 ``--json`` exactly one JSON object with the keys of
 :data:`danvan.textimport.extract.KEYS` and ``spans``; without it, a readable summary in
-Vietnamese. Nothing is written to the database (accepting a proposal is the review
-page's work).
+Vietnamese. Nothing is written unless ``--commit``: then the import is recorded as USER
+and accepted as the review page first offers it (the unit the article names, people
+matched or new, no figures), exactly as if USER had pressed «Chấp nhận» without changing
+anything; the same text again changes nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", help="Tệp văn bản, hoặc - để đọc từ đầu vào chuẩn")
         parser.add_argument("--json", action="store_true", help="In đúng một đối tượng JSON")
+        parser.add_argument(
+            "--commit", action="store_true", help="Ghi nhận và chấp nhận như đề xuất"
+        )
+        parser.add_argument("--as", dest="username", help="Tên đăng nhập của người nhập")
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["file"]
@@ -49,6 +55,9 @@ class Command(BaseCommand):
             raise CommandError(
                 f"Tệp «{name}» không phải văn bản UTF-8 (byte {error.start})."
             ) from error
+        if options["commit"]:
+            self._commit(text, name, options.get("username") or "")
+            return
         proposal = extract(text)
         if options["json"]:
             self.stdout.write(json.dumps(proposal, ensure_ascii=False))
@@ -73,6 +82,24 @@ class Command(BaseCommand):
                     self.stdout.write(f"  - {_line(item)}")
             else:
                 self.stdout.write(f"{labels[key]}: {value if value is not None else '—'}")
+
+    def _commit(self, text: str, name: str, username: str) -> None:
+        from django.contrib.auth import get_user_model
+        from django.core.exceptions import PermissionDenied, ValidationError
+
+        from danvan.textimport import commit
+
+        if not username:
+            raise CommandError("--commit cần --as TÊN_ĐĂNG_NHẬP (người chịu trách nhiệm).")
+        user = get_user_model().objects.filter(username=username, is_active=True).first()
+        if user is None:
+            raise CommandError(f"Không có tài khoản «{username}» đang hoạt động.")
+        try:
+            done = commit.import_and_accept(actor=user, text=text, source_name=name)
+        except (ValidationError, PermissionDenied) as error:
+            messages = getattr(error, "messages", None) or [str(error)]
+            raise CommandError("Không ghi nhận được: " + " ".join(messages)) from error
+        self.stdout.write(done)
 
 
 def _line(item: Any) -> str:
