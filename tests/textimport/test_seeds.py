@@ -55,9 +55,9 @@ def test_seed_003_guests_and_their_positions() -> None:
 def test_seed_004_awards_by_group() -> None:
     found = extract(_seed("004"))
     assert [(a["kind"], a["count"]) for a in found["awards"]] == [
-        ("tap_the", 10),
-        ("ca_nhan", 6),
-        ("tap_the", 9),
-        ("ca_nhan", 5),
+        ("collective", 10),
+        ("individual", 6),
+        ("collective", 9),
+        ("individual", 5),
     ]
     assert found["officials"][0]["name"] == "Phạm Thị Út"

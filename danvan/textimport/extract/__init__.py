@@ -126,7 +126,10 @@ def extract(raw: str) -> dict[str, Any]:
         "chair_names": [o.name for o in chaired],
         "officials": [{"name": o.name, "position": o.position} for o in everyone],
         "documents_cited": [c.ref for c in cited],
-        "awards": [{"kind": g.kind, "count": g.count, "form": g.form} for g in groups],
+        "awards": [
+            {"kind": g.kind, "count": g.count, "form": g.form, "text": text[g.span[0] : g.span[1]]}
+            for g in groups
+        ],
         "figures": [
             {"text": f.text, "value": str(f.value), "unit": f.unit, "indicator": f.indicator}
             for f in numbers

@@ -111,7 +111,7 @@ _FORM = re.compile(
 
 @dataclass(frozen=True)
 class AwardGroup:
-    kind: str  # tap_the, ca_nhan, tap_the_ca_nhan (a total the text does not break down)
+    kind: str  # collective, individual, or mixed (a total the text does not break down)
     count: int
     form: str
     span: Span
@@ -130,9 +130,7 @@ def _groups(text: str, piece: Piece) -> list[AwardGroup]:
         for match in _GROUP.finditer(text, sentence.start, sentence.end):
             who = match.group("who").lower()
             kind = (
-                "tap_the_ca_nhan"
-                if match.group("both")
-                else ("ca_nhan" if "cá" in who else "tap_the")
+                "mixed" if match.group("both") else ("individual" if "cá" in who else "collective")
             )
             out.append(
                 AwardGroup(
@@ -149,8 +147,8 @@ def awards(text: str, headline: Piece | None, body_start: int) -> list[AwardGrou
     body = _groups(text, Piece(text[body_start:], body_start))
     if body:
         # A total beside its breakdown in the same text counts once: keep the breakdown.
-        if any(g.kind != "tap_the_ca_nhan" for g in body):
-            body = [g for g in body if g.kind != "tap_the_ca_nhan"]
+        if any(g.kind != "mixed" for g in body):
+            body = [g for g in body if g.kind != "mixed"]
         return body
     return _groups(text, headline) if headline is not None else []
 
