@@ -206,7 +206,10 @@ def test_awards_one_per_group_households_are_not_awards_body_beats_headline() ->
             body=body,
         )
     )
-    assert [(a["kind"], a["count"]) for a in found["awards"]] == [("collective", 12), ("individual", 8)]
+    assert [(a["kind"], a["count"]) for a in found["awards"]] == [
+        ("collective", 12),
+        ("individual", 8),
+    ]
     assert found["awards"][0]["form"] == "Giấy khen"
 
 
