@@ -331,3 +331,15 @@ def test_organizer_is_who_held_it_not_its_partners() -> None:
         " chức chương trình trao quà cho hộ nghèo."
     )
     assert extract(article(lead))["organizer"] == "UB.MTTQ Việt Nam phường 7"
+
+
+def test_titles_with_du_khuyet_and_organizers_listing_levels() -> None:
+    lead = (
+        "Chiều ngày 28/12/2022, tại thành phố Cam Ranh, Khối thi đua Ban Dân vận các huyện,"
+        " thị, thành ủy của tỉnh đã tổ chức hội nghị tổng kết công tác thi đua năm 2022. Tham"
+        " dự có ông Võ Văn Sơn – Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy."
+    )
+    found = extract(article(lead))
+    assert found["organizer"] == "Khối thi đua Ban Dân vận các huyện, thị, thành ủy của tỉnh"
+    assert found["location"] == "thành phố Cam Ranh"
+    assert found["officials"][0]["position"] == "Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy"

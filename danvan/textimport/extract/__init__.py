@@ -39,7 +39,9 @@ _SUBJECT_START = re.compile(
     r"Học\s+viện|Trường|(?:[Tt]hị\s+trấn|[Xx]ã|[Pp]hường|[Hh]uyện|[Qq]uận|[Tt]hành\s+phố|[Tt]ỉnh)"
     r"\s+(?=[A-ZÀ-ỸĐ\d])|"
     r"Huyện\s+ủy|Thành\s+ủy|Tỉnh\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+bộ|Hội|Liên\s+đoàn|Đoàn|"
-    r"Thường\s+trực|Khối|Mặt\s+trận|Sở|Phòng|Trung\s+tâm|Văn\s+phòng)[^,.;]*?)$",
+    r"Thường\s+trực|Khối|Mặt\s+trận|Sở|Phòng|Trung\s+tâm|Văn\s+phòng)"
+    # commas only inside a list of levels: «Ban Dân vận các huyện, thị, thành ủy»
+    r"(?:[^,.;]|,\s*(?=[a-zà-ỹđ]))*?)$",
 )
 
 

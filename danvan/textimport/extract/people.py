@@ -48,7 +48,7 @@ _RANK_ONLY = re.compile(r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|t
 # Where a position written after a name ends.
 _POSITION_END = re.compile(
     r"\s*(?:[;:!?\n]|\.(?=\s|$)|\s(?:và|cùng)\s+(?:các\s+)?(?:đồng\s+chí|đại\s+diện|lãnh\s+đạo|ông|bà)\b"
-    r"|,\s*(?:các\s+)?(?:đồng\s+chí|ông|bà)\b|\s(?:dự|đến\s+dự|tham\s+dự|chủ\s+trì|đồng\s+chủ\s+trì"
+    r"|,\s*(?:các\s+)?(?:đồng\s+chí|ông|bà)\b|\s(?:dự(?!\s+khuyết)|đến\s+dự|tham\s+dự|chủ\s+trì|đồng\s+chủ\s+trì"
     r"|chủ\s+tọa|phát\s+biểu|cho\s+biết|nhấn\s+mạnh|khẳng\s+định|đề\s+nghị|yêu\s+cầu|trao|tặng"
     r"|đã|đánh\s+giá|ghi\s+nhận|biểu\s+dương|chúc\s+mừng|kết\s+luận|chỉ\s+đạo|thay\s+mặt|cùng"
     r"|gửi|thăm|động\s+viên|trực\s+tiếp|làm\s+việc|tới|đến)\b)",
