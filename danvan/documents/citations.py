@@ -21,30 +21,10 @@ from danvan.access.scope import require
 from danvan.core.audit import service
 from danvan.documents.folding import refresh_search
 from danvan.documents.models import Citation, Document, DocumentType
-from danvan.lib.references import Reference, find_references
+from danvan.lib.references import ISSUER_CODES, Reference, find_references
 from danvan.lib.text import fold
 from danvan.org.models import OrgUnit
 
-# Issuers written by name ("của Ban Bí thư") and the code their documents carry (/TW).
-ISSUER_CODES: dict[str, str] = {
-    "bo chinh tri": "TW",
-    "ban bi thu": "TW",
-    "ban bi thu trung uong dang": "TW",
-    "ban chap hanh trung uong": "TW",
-    "ban chap hanh trung uong dang": "TW",
-    "trung uong dang": "TW",
-    "quan uy": "QU",
-    "ban thuong vu quan uy": "QU",
-    "huyen uy": "HU",
-    "tinh uy": "TU",
-    "ban thuong vu tinh uy": "TU",
-    "thanh uy": "TU",
-    "ban thuong vu thanh uy": "TU",
-    "thi uy": "ThU",
-    "dang uy": "ĐU",
-    "ban dan van trung uong": "BDVTW",
-    "ban tuyen giao va dan van trung uong": "BTGDVTW",
-}
 # The code part of a reference as written: 138-KH/QU, 30 - CT/TW, 12/QĐ-UBND, 249/MTTQ-BTT.
 _CODE_PART = re.compile(r"\d+\s*-\s*[^\s/]+\s*/\s*[^\s,;()]+|\d+\s*/\s*[^\s,;()]+")
 _STRONG, _WEAK = 0, 1
@@ -60,6 +40,8 @@ def _number_variants(number: str) -> set[str]:
 
 
 def _code_part(ref: Reference) -> str:
+    if ref.code and ref.issuer_code:
+        return ref.code
     if not ref.issuer_code:
         return ref.number
     match = _CODE_PART.search(ref.raw)

@@ -50,6 +50,30 @@ CASES = [
         "Nghị quyết số 09 của Bộ Chính trị (khóa IX)",
         [("Nghị quyết", "09", None, "Bộ Chính trị", None)],
     ),
+    # State legal forms numbered with their year (issue 17 §4).
+    (
+        "Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ",
+        [("Nghị định", "59", "NĐ", "Chính phủ", "2023-08-14")],
+    ),
+    ("Luật số 10/2022/QH15", [("Luật", "10", None, "QH15", None)]),
+    ("Thông tư 01/2021/TT-BNV", [("Thông tư", "01", "TT", "BNV", None)]),
+    # A list sharing one suffix; a dash date; issuers written in full.
+    (
+        "Quyết định 217, 218-QĐ/TW",
+        [("Quyết định", "217", "QĐ", "TW", None), ("Quyết định", "218", "QĐ", "TW", None)],
+    ),
+    (
+        "Chỉ thị số 05-CT/TW ngày 30-7-2021",
+        [("Chỉ thị", "05", "CT", "TW", "2021-07-30")],
+    ),
+    (
+        "Nghị quyết số 43 của BCH Trung ương Đảng",
+        [("Nghị quyết", "43", None, "BCH Trung ương Đảng", None)],
+    ),
+    (
+        "Kết luận số 12 của Ban Chấp hành Đảng bộ tỉnh",
+        [("Kết luận", "12", None, "Ban Chấp hành Đảng bộ tỉnh", None)],
+    ),
     # Not references: counts before a type, a plain year, a programme without number.
     ("thực hiện có hiệu quả 07 Chương trình, 33 Đề án của Quận ủy năm 2023", []),
     ("Chương trình công tác năm 2023 của Ban", []),
@@ -115,4 +139,36 @@ def test_command_prints_one_json_object_per_reference(monkeypatch):
         "issuer": "QU",
         "issuer_code": "QU",
         "date": "2023-01-31",
+        "code": "138-KH/QU",
     }
+    assert [r["code"] for r in rows[1:]] == ["217-QĐ/TW", "218-QĐ/TW"]
+
+
+# text → the number-symbol as the house writes it, each reference in order
+CODES = [
+    ("Nghị định số 59/2023/NĐ-CP ngày 14/8/2023 của Chính phủ", ["59/2023/NĐ-CP"]),
+    ("Luật số 10/2022/QH15", ["10/2022/QH15"]),
+    ("Quyết định 217, 218-QĐ/TW", ["217-QĐ/TW", "218-QĐ/TW"]),
+    ("Quyết định 217, 218 của Bộ Chính trị", ["217-QĐ/TW", "218-QĐ/TW"]),
+    ("Nghị quyết số 43 của BCH Trung ương Đảng", ["43-NQ/TW"]),
+    ("Kết luận số 12 của Ban Chấp hành Đảng bộ tỉnh", ["12-KL/TU"]),
+    ("Chỉ thị số 30 - CT/TW", ["30-CT/TW"]),
+    ("Số: 12/QĐ-UBND", ["12/QĐ-UBND"]),
+    ("249/MTTQ-BTT", ["249/MTTQ-BTT"]),
+    # A State body's document without its number-symbol stays as written.
+    ("Quyết định 1234 của Thủ tướng Chính phủ", ["Quyết định 1234"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CODES, ids=[c[0][:40] for c in CODES])
+def test_reference_codes(text, expected):
+    assert [r.code for r in find_references(text)] == expected
+
+
+def test_issuers_in_full_resolve_to_their_codes():
+    from danvan.lib.references import code_of
+
+    assert code_of("BCH Trung ương Đảng") == "TW"
+    assert code_of("Ban Chấp hành Đảng bộ tỉnh") == "TU"
+    assert code_of("Chính phủ") == "CP"
+    assert code_of("một cơ quan lạ") == ""

@@ -34,15 +34,6 @@ _TYPE_SYMBOL = {
     "Chương trình": "CTr",
     "Thông báo": "TB",
 }
-_PARTY_TYPES = {
-    "Quyết định",
-    "Chỉ thị",
-    "Nghị quyết",
-    "Kết luận",
-    "Quy định",
-    "Hướng dẫn",
-    "Thông tri",
-}
 
 
 @dataclass(frozen=True)
@@ -61,22 +52,15 @@ def documents(text: str) -> list[Cited]:
         if at < 0:
             at = text.find(ref.raw)
         span = (at, at + len(ref.raw)) if at >= 0 else (0, 0)
-        pos = max(pos, at + 1) if at >= 0 else pos
-        if ref.symbol and ref.issuer_code and f"{ref.number}/" not in ref.raw.replace(" ", ""):
-            code = f"{ref.number}-{ref.symbol}/{ref.issuer_code}"
-        elif ref.symbol and ref.issuer_code:
-            code = f"{ref.number}/{ref.symbol}-{ref.issuer_code}"
-        elif ref.issuer_code:
-            code = f"{ref.number}/{ref.issuer_code}"
-        elif (
-            ref.type in _TYPE_SYMBOL
-            and ref.type in _PARTY_TYPES
-            and (ref.issuer is None or any(c in ref.issuer for c in _CENTRAL))
+        pos = max(pos, at) if at >= 0 else pos
+        code = ref.code or (f"{ref.type} {ref.number}" if ref.type else ref.number)
+        if (
+            code.startswith(tuple(_TYPE_SYMBOL))
+            and ref.issuer is None
             and _central_context(text, span)
         ):
-            code = f"{ref.number}-{_TYPE_SYMBOL[ref.type]}/TW"
-        else:
-            code = f"{ref.type} {ref.number}" if ref.type else ref.number
+            # «Quyết định 217» beside a «…/TW» one or under «của Bộ Chính trị» further on.
+            code = f"{ref.number}-{_TYPE_SYMBOL[ref.type or '']}/TW"
         if code not in seen:
             seen.add(code)
             out.append(Cited(code, ref.type, ref.raw, span))
@@ -84,8 +68,6 @@ def documents(text: str) -> list[Cited]:
 
 
 def _central_context(text: str, span: Span) -> bool:
-    """A bare «Quyết định 217» is central when the text says whose (or it is the famous
-    217/218/290 family written beside a /TW one)."""
     around = text[span[0] : span[1] + 80]
     return (
         any(c in around for c in _CENTRAL) or "/TW" in text[max(0, span[0] - 120) : span[1] + 120]
