@@ -29,5 +29,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "awards": can(user, Cap.AWARD_VIEW, None),
             "petitions": can(user, Cap.PETITION_VIEW, None),
             "religion": can(user, Cap.RELIGION_VIEW, None),  # religion
+            "supervision": can(user, Cap.SUPERVISION_VIEW, None),  # supervision
         }
     }

@@ -58,6 +58,14 @@ STORED = [
     ("TG_DIEM_NHOM", "Điểm nhóm sinh hoạt tôn giáo tập trung", "điểm", INT, LAST),
     ("TG_SU_KIEN", "Sự kiện, lễ hội tôn giáo đã diễn ra", "sự kiện", INT, SUM),
     ("TG_THAM_DU", "Lượt người tham dự sự kiện, lễ hội tôn giáo", "lượt", INT, SUM),
+    # supervision: danvan/supervision/figures.py (QUA_HAN a stock at the window's end)
+    ("GIAM_SAT_CUOC", "Cuộc giám sát đã tổ chức", "cuộc", INT, SUM),
+    ("PHAN_BIEN_CUOC", "Cuộc phản biện xã hội đã tổ chức", "cuộc", INT, SUM),
+    ("GOP_Y_218", "Cuộc góp ý xây dựng Đảng, chính quyền (QĐ 218)", "cuộc", INT, SUM),
+    ("KIEN_NGHI_GS", "Kiến nghị sau giám sát, phản biện, góp ý", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_DA_TRA_LOI", "Kiến nghị đã có trả lời", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_CHUA_TRA_LOI", "Kiến nghị chưa có trả lời", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_QUA_HAN", "Kiến nghị quá hạn chưa được trả lời", "kiến nghị", INT, LAST),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -109,18 +117,44 @@ RELIGION = (
     "Công tác tôn giáo",
     ["TG_CO_SO", "TG_DIEM_NHOM", "TG_SU_KIEN", "TG_THAM_DU"],
 )
+# supervision: giám sát, phản biện xã hội (issue 16 §1), after the petitions.
+SUPERVISION = (
+    "giam_sat",
+    "Giám sát, phản biện xã hội",
+    [
+        "GIAM_SAT_CUOC",
+        "PHAN_BIEN_CUOC",
+        "GOP_Y_218",
+        "KIEN_NGHI_GS",
+        "KIEN_NGHI_DA_TRA_LOI",
+        "KIEN_NGHI_CHUA_TRA_LOI",
+        "KIEN_NGHI_QUA_HAN",
+    ],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS, RELIGION]),
+    (
+        "BC_THANG",
+        "Báo cáo công tác dân vận tháng",
+        periods.MONTH,
+        [*FIGURES, PETITIONS, SUPERVISION, RELIGION],
+    ),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, RELIGION, ELECTION],
+        [*FIGURES, PETITIONS, SUPERVISION, RELIGION, ELECTION],
     ),
 ]
 RULES = [
     ("DON_GIAI_QUYET", "<=", "DON_NHAN", "Số đơn đã giải quyết không được lớn hơn số đơn nhận"),
     ("CU_TRI_DI_BAU", "<=", "CU_TRI", "Số cử tri đi bầu không được lớn hơn số cử tri"),
+    # supervision
+    (
+        "KIEN_NGHI_DA_TRA_LOI",
+        "<=",
+        "KIEN_NGHI_GS",
+        "Số kiến nghị đã có trả lời không được lớn hơn số kiến nghị",
+    ),
 ]
 
 
@@ -148,6 +182,14 @@ SOURCED: dict[str, str] = {
     "TG_DIEM_NHOM": "religion.group_points",
     "TG_SU_KIEN": "religion.events_held",
     "TG_THAM_DU": "religion.attendance",
+    # supervision: danvan/supervision/figures.py
+    "GIAM_SAT_CUOC": "supervision.supervisions",
+    "PHAN_BIEN_CUOC": "supervision.criticisms",
+    "GOP_Y_218": "supervision.feedback",
+    "KIEN_NGHI_GS": "supervision.recommendations",
+    "KIEN_NGHI_DA_TRA_LOI": "supervision.answered",
+    "KIEN_NGHI_CHUA_TRA_LOI": "supervision.unanswered",
+    "KIEN_NGHI_QUA_HAN": "supervision.overdue",
 }
 
 
