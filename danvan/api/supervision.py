@@ -236,16 +236,18 @@ def list_activities(
     _require(request)
     for field, value in (("q", q), ("kind", kind), ("state", state)):
         check_text(field, value)
-    found = selectors.activity_search(
-        user=request.user,
-        q=q,
-        kind=kind,
-        state=state,
-        year=year,
-        org_unit=_unit(request, org_unit),
-        start=start,
-        end=end,
-        held_only=held,
+    found = selectors.with_counts(
+        selectors.activity_search(
+            user=request.user,
+            q=q,
+            kind=kind,
+            state=state,
+            year=year,
+            org_unit=_unit(request, org_unit),
+            start=start,
+            end=end,
+            held_only=held,
+        )
     ).order_by("starts_on", "id")
     return {
         "count": found.count(),
@@ -256,7 +258,9 @@ def list_activities(
 @router.get("/activities/{int:activity_id}", response={200: ActivityOut, 404: ErrorOut})
 def get_activity(request: HttpRequest, activity_id: int) -> dict[str, Any]:
     activity = selectors.get(request.user, Activity, activity_id)
-    return _activity(selectors.activity_search(user=request.user).get(pk=activity.pk))
+    return _activity(
+        selectors.with_counts(selectors.activity_search(user=request.user)).get(pk=activity.pk)
+    )
 
 
 @router.get("/recommendations", response={200: RecommendationPage, 400: ErrorOut, 404: ErrorOut})

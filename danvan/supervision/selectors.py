@@ -89,7 +89,13 @@ def activity_search(
         rows = rows.filter(starts_on__lte=end)
     if held_only:
         rows = rows.filter(state__in=HELD)
-    return rows.select_related("org_unit", "programme").annotate(
+    return rows.select_related("org_unit", "programme")
+
+
+def with_counts(rows: QuerySet[Activity]) -> QuerySet[Activity]:
+    """``rec_count``: each activity's recommendations (for the lists; never count a
+    queryset annotated so by another column)."""
+    return rows.annotate(
         rec_count=Count("recommendations", filter=Q(recommendations__deleted_at__isnull=True))
     )
 

@@ -125,9 +125,9 @@ def programme_list(request: AppRequest) -> HttpResponse:
 @login_required
 def programme_detail(request: AppRequest, pk: int) -> HttpResponse:
     programme = selectors.get(request.user, Programme, pk)
-    activities = selectors.activity_search(user=request.user, programme=programme).order_by(
-        "starts_on", "id"
-    )
+    activities = selectors.with_counts(
+        selectors.activity_search(user=request.user, programme=programme)
+    ).order_by("starts_on", "id")
     context = {
         "programme": programme,
         "activities": activities,
@@ -185,7 +185,9 @@ def activity_list(request: AppRequest) -> HttpResponse:
     require_view(request)
     form = ActivityFilterForm(request.GET, user=request.user)
     filters = form.filters()
-    rows = selectors.activity_search(user=request.user, **filters).order_by("-starts_on", "-id")
+    rows = selectors.with_counts(
+        selectors.activity_search(user=request.user, **filters).order_by("-starts_on", "-id")
+    )
     if wants_xlsx(request):
         return exports.activities_xlsx(rows, filters=asked(form))
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
