@@ -292,6 +292,7 @@ def _activity_move(
             return redirect("supervision:activity", pk=activity.pk)
     activity.refresh_from_db()
     context = _activity_context(request, activity, **{name: form})
+    context["refused"] = list(form.non_field_errors())
     return render(request, "supervision/activity_detail.html", context, status=400)
 
 
@@ -429,6 +430,7 @@ def _rec_move(
             return redirect("supervision:recommendation", pk=rec.pk)
     rec.refresh_from_db()
     context = _rec_context(request, rec, **{name: form})
+    context["refused"] = list(form.non_field_errors())
     return render(request, "supervision/recommendation_detail.html", context, status=400)
 
 
