@@ -24,6 +24,7 @@ from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
+from danvan.demo.supervision_loader import load as load_supervision  # supervision
 from danvan.demo.tree import new_ward_code, unit_specs
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, OrgUnitSuccession, UnitKind
@@ -55,6 +56,7 @@ CATEGORIES = (
     "mô hình «Dân vận khéo»",
     "khen thưởng",
     "đơn thư",
+    "giám sát, phản biện",  # supervision
 )
 
 
@@ -101,6 +103,7 @@ class DemoLoader:
         # Today's structure at work, dated relative to the day of the load: reports,
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.
+        self.tally.update(load_supervision(self.progress))  # supervision (before the reports)
         self.load_current()
         # Letters of today's petitions, numbered after today's documents took theirs.
         from danvan.demo.petitions_loader import load_letters
