@@ -56,7 +56,9 @@ def load(progress: Callable[[str], None]) -> Counter[tuple[str, str]]:
 
 
 def _register_use(tally: Counter[tuple[str, str]]) -> None:
-    rows = [(code, SINCE, None, "cơ cấu từ 01/7/2025") for code in ("HN", "NB", "HCM")]
+    rows: list[tuple[str, dt.date, dt.date | None, str]] = [
+        (code, SINCE, None, "cơ cấu từ 01/7/2025") for code in ("HN", "NB", "HCM")
+    ]
     rows.append(("HN-HK", dt.date(2022, 1, 1), dt.date(2025, 6, 30), "quận Hoàn Kiếm, 2022"))
     for code, since, until, note in rows:
         unit = OrgUnit.all_objects.filter(code=code).first()
