@@ -15,6 +15,7 @@ from danvan.lib.dates import format_date
 from danvan.lib.numbers import format_number
 from danvan.lib.periods import Period
 from danvan.org.models import OrgUnit
+from danvan.reporting.models import RegisterUse
 from danvan.supervision import figures, selectors
 from danvan.supervision.models import Kind
 
@@ -31,6 +32,8 @@ def _join(parts: list[str]) -> str:
 
 def paragraphs(user: Any, root: OrgUnit, period: Period) -> list[registers.Paragraph]:
     start, end = period.start, period.end
+    if not RegisterUse.objects.filter(register=figures.USE).exists():
+        return []  # no unit keeps the register (one query, not a walk of the subtree)
     units = list(OrgUnit.all_objects.subtree_of(root).values_list("pk", flat=True))
     if not figures.in_use(units, start, end):
         return []
