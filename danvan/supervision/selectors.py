@@ -50,8 +50,10 @@ def programme_search(
         rows = rows.filter(Q(title__icontains=q) | Q(basis__icontains=q))
     if year:
         rows = rows.filter(year=year)
-    return rows.select_related("org_unit", "basis_document").annotate(
-        activity_count=Count("activities", filter=Q(activities__deleted_at__isnull=True))
+    return (
+        rows.select_related("org_unit", "basis_document")
+        .annotate(activity_count=Count("activities", filter=Q(activities__deleted_at__isnull=True)))
+        .order_by("-year", "org_unit__path", "title", "id")
     )
 
 

@@ -165,3 +165,29 @@ def test_the_contribution_is_registered():
     found = [c for c in registers.for_section("ket_qua") if c.key == "supervision"]
     assert found and found[0].heading == "Công tác giám sát, phản biện xã hội"
     assert found[0].order == 45
+
+
+def test_entry_page_shows_the_figures_read_only_with_their_lists(
+    register, cast, tree, as_user, reporting_clock
+):
+    from html import unescape
+
+    from django.urls import reverse
+
+    ensure_catalog()
+    form = ReportForm.objects.get(code="BC_THANG")
+    reporting_clock(dt.date(2026, 4, 2))
+    url = reverse("reporting:entry", args=[tree.dinh_cong.pk, "2026-03", form.code])
+    page = unescape(as_user(cast.reporter).get(url).content.decode())
+    overdue = sources.get("supervision.overdue")
+    assert overdue is not None
+    link = overdue.list_url(tree.dinh_cong, *MARCH)
+    assert unescape(link) in page
+    # Read-only, from the register: the count links to the list behind it.
+    made = sources.get("supervision.recommendations")
+    assert made is not None
+    made_link = unescape(made.list_url(tree.dinh_cong, *MARCH))
+    assert f'<a href="{made_link}"' in page
+    shown = page.split(f'<a href="{made_link}"', 1)[1].split("</output>", 1)[0]
+    assert shown.endswith(">3")
+    assert f"Tính từ {figures.REGISTER}" in page

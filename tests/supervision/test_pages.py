@@ -293,3 +293,48 @@ def test_exports_open_with_the_rows(register, cast, as_user):
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [r for r in sheet.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if r[0]]
     assert len(rows) == 2 and all(r[8] == "Có" for r in rows)
+
+
+def test_programme_pages_and_edits(register, cast, as_user):
+    client = as_user(cast.leader)
+    listing = client.get(reverse("supervision:programmes")).content.decode()
+    assert "Chương trình giám sát, phản biện xã hội năm 2026" in listing
+    assert "Chương trình năm 2026 Đại Kim" not in listing
+    detail = client.get(reverse("supervision:programme", args=[register.programme.pk]))
+    text = detail.content.decode()
+    assert detail.status_code == 200 and "Giám sát thu gom rác" in text
+    assert "217-QĐ/TW, 218-QĐ/TW" in text
+    edit = reverse("supervision:programme_edit", args=[register.programme.pk])
+    assert client.get(edit).status_code == 200
+    saved = client.post(
+        edit,
+        {
+            "year": 2026,
+            "title": "Chương trình giám sát, phản biện xã hội năm 2026 (điều chỉnh)",
+            "basis": "217-QĐ/TW, 218-QĐ/TW",
+            "approved_by": "Ban Thường vụ Đảng ủy phường",
+            "approved_on": "2026-01-15",
+            "version": register.programme.version,
+        },
+    )
+    assert saved.status_code == 302
+    register.programme.refresh_from_db()
+    assert register.programme.title.endswith("(điều chỉnh)") and register.programme.version == 2
+    # An ended activity keeps its facts: only findings and members are edited.
+    ended = reverse("supervision:activity_edit", args=[register.market.pk])
+    form = client.get(ended).content.decode()
+    assert 'name="findings"' in form and 'name="starts_on"' not in form
+    saved = client.post(
+        ended,
+        {
+            "findings": "Đã làm rõ; chợ cần bố trí lại lối thoát hiểm.",
+            "members": "Đoàn giám sát",
+            "version": register.market.version,
+        },
+    )
+    assert saved.status_code == 302
+    register.market.refresh_from_db()
+    assert "lối thoát hiểm" in register.market.findings
+    page = client.get(reverse("supervision:recommendation", args=[register.answered.pk]))
+    assert "Đã chỉ đạo sắp xếp lại khu vực chợ." in page.content.decode()
+    assert "Đóng kiến nghị" in page.content.decode()
