@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "danvan.religion",  # religion
     "danvan.welfare",  # welfare
     "danvan.textimport",  # text import (issue 17)
+    "danvan.supervision",  # supervision
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -73,6 +73,11 @@ class Cap(StrEnum):
     # unit (its leader and reporter), never the board's readers.  # welfare
     WELFARE_VIEW = "welfare.view"  # welfare
     WELFARE_MANAGE = "welfare.manage"  # welfare
+    # supervision: giám sát, phản biện xã hội, góp ý xây dựng Đảng, chính quyền
+    # (danvan/supervision). VIEW reads the programmes, activities and recommendations;
+    # MANAGE keeps them (plans, moves, records the answers received).
+    SUPERVISION_VIEW = "supervision.view"
+    SUPERVISION_MANAGE = "supervision.manage"
 
 
 _READ = {
@@ -152,6 +157,14 @@ for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER, Role.VIEWE
 for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER):
     ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.RELIGION_MANAGE}
 ROLE_CAPS[Role.UNIT_LEADER] = ROLE_CAPS[Role.UNIT_LEADER] | {Cap.RELIGION_SENSITIVE}
+
+
+# supervision: every reader reads the register; board staff, a unit's leader and its
+# reporter (the Front's officer who keeps the programme) keep it.
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER, Role.VIEWER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.SUPERVISION_VIEW}
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.SUPERVISION_MANAGE}
 
 
 def roles_with(cap: Cap) -> list[str]:

@@ -20,6 +20,7 @@ from danvan.api import (
     petitions,
     religion,  # religion
     reporting,
+    supervision,  # supervision
     tasks,
     welfare,  # welfare
 )
@@ -73,6 +74,7 @@ api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
 api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
 api.add_router("/religion", religion.router, tags=["Tôn giáo"])  # religion
 api.add_router("/welfare", welfare.router, tags=["An sinh xã hội"])  # welfare
+api.add_router("/supervision", supervision.router, tags=["Giám sát, phản biện"])  # supervision
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -30,5 +30,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "petitions": can(user, Cap.PETITION_VIEW, None),
             "religion": can(user, Cap.RELIGION_VIEW, None),  # religion
             "welfare": can(user, Cap.WELFARE_VIEW, None),  # welfare
+            "supervision": can(user, Cap.SUPERVISION_VIEW, None),  # supervision
         }
     }

@@ -24,6 +24,7 @@ from danvan.demo.current_loader import CurrentLoader
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
+from danvan.demo.supervision_loader import load as load_supervision  # supervision
 from danvan.demo.tree import new_ward_code, unit_specs
 from danvan.lib.text import fold, normalize_spaces
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, OrgUnitSuccession, UnitKind
@@ -57,6 +58,7 @@ CATEGORIES = (
     "đơn thư",
     "tôn giáo",  # religion
     "an sinh xã hội",  # welfare
+    "giám sát, phản biện",  # supervision
 )
 
 
@@ -110,6 +112,7 @@ class DemoLoader:
         # (counted from it); its pagoda is linked to a «Dân vận khéo» model once the
         # models are there (danvan.demo.religion_loader).
         self.load_religion()
+        self.tally.update(load_supervision(self.progress))  # supervision (before the reports)
         self.load_current()
         # Letters of today's petitions, numbered after today's documents took theirs.
         from danvan.demo.petitions_loader import load_letters

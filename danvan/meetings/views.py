@@ -110,6 +110,7 @@ def detail_context(request: AppRequest, meeting: Meeting, **bound: Any) -> dict[
         "can_assign": can(user, Cap.TASK_MANAGE, meeting.org_unit),
         "open_form": next(iter(bound), "").removesuffix("_form"),
     }
+    context["supervision_overdue"] = _supervision_overdue(user, meeting)  # supervision
     if can_manage:
         from danvan.meetings.views_parts import PARTS
 
@@ -117,6 +118,22 @@ def detail_context(request: AppRequest, meeting: Meeting, **bound: Any) -> dict[
             key = f"{part.name}_form"
             context[key] = bound.get(key) or part.form(meeting=meeting, user=user)
     return context
+
+
+def _supervision_overdue(user: Any, meeting: Meeting) -> list[Any]:
+    """supervision: at a giao ban, the recommendations of the meeting's locality (its unit,
+    or the place a board or committee belongs to) past their due date on the meeting day."""
+    if not meeting.kind.code.startswith("giao-ban"):
+        return []
+    from django.utils import timezone
+
+    from danvan.supervision.selectors import overdue_for
+
+    unit = meeting.org_unit
+    if not unit.kind.is_place and unit.parent is not None:
+        unit = unit.parent
+    day = timezone.localtime(meeting.starts_at).date()
+    return overdue_for(user=user, units=[unit], day=day)
 
 
 @login_required

@@ -51,6 +51,8 @@ class Inbox:
     # (sơ kết done).
     models_waiting: list[Any] = field(default_factory=list)
     petitions_due: list[Any] = field(default_factory=list)
+    # supervision: recommendations past their answer date in my units' subtrees.
+    supervision_due: list[Any] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -63,6 +65,7 @@ class Inbox:
             + len(self.meetings)
             + len(self.models_waiting)
             + len(self.petitions_due)
+            + len(self.supervision_due)  # supervision
         )
 
 
@@ -184,6 +187,16 @@ def _petitions(user: Any, today: dt.date, inbox: Inbox) -> None:
         inbox.petitions_due = inbox_petitions(user=user, today=today)
 
 
+def _supervision(user: Any, today: dt.date, units: _Units, inbox: Inbox) -> None:
+    """Recommendations (danvan/supervision) of my units' subtrees still waiting for an
+    answer past their due date, for those who keep the register there."""
+    from danvan.supervision.selectors import overdue_for
+
+    keeping = units.holding(Cap.SUPERVISION_MANAGE)
+    if keeping:
+        inbox.supervision_due = overdue_for(user=user, units=keeping, day=today)
+
+
 def _invitations(user: Any, inbox: Inbox) -> None:
     """The giấy mời generated for the listed meetings (one query, only on the page)."""
     if not inbox.meetings:
@@ -218,6 +231,7 @@ def inbox(*, user: Any, with_files: bool = True) -> Inbox:
     _meetings(user, today, units, found)
     _models(user, units, found)
     _petitions(user, today, found)
+    _supervision(user, today, units, found)  # supervision
     if with_files:
         _invitations(user, found)
     return found

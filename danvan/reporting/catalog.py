@@ -61,6 +61,14 @@ STORED = [
     # Welfare register (danvan/welfare/figures.py).  # welfare
     ("QUA_TRUNG", "Suất quà trùng được gắn cờ", "suất", INT, SUM),  # welfare
     ("UNG_HO_GIA_TRI", "Tiền, hàng ủng hộ (quy ra tiền)", "triệu đồng", DEC, SUM),  # welfare
+    # supervision: danvan/supervision/figures.py (QUA_HAN a stock at the window's end)
+    ("GIAM_SAT_CUOC", "Cuộc giám sát đã tổ chức", "cuộc", INT, SUM),
+    ("PHAN_BIEN_CUOC", "Cuộc phản biện xã hội đã tổ chức", "cuộc", INT, SUM),
+    ("GOP_Y_218", "Cuộc góp ý xây dựng Đảng, chính quyền (QĐ 218)", "cuộc", INT, SUM),
+    ("KIEN_NGHI_GS", "Kiến nghị sau giám sát, phản biện, góp ý", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_DA_TRA_LOI", "Kiến nghị đã có trả lời", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_CHUA_TRA_LOI", "Kiến nghị chưa có trả lời", "kiến nghị", INT, SUM),
+    ("KIEN_NGHI_QUA_HAN", "Kiến nghị quá hạn chưa được trả lời", "kiến nghị", INT, LAST),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -118,23 +126,44 @@ WELFARE = (  # welfare
     "An sinh xã hội: suất trùng, tiền và hàng ủng hộ",
     ["QUA_TRUNG", "UNG_HO_GIA_TRI"],
 )
+# supervision: giám sát, phản biện xã hội (issue 16 §1), after the petitions.
+SUPERVISION = (
+    "giam_sat",
+    "Giám sát, phản biện xã hội",
+    [
+        "GIAM_SAT_CUOC",
+        "PHAN_BIEN_CUOC",
+        "GOP_Y_218",
+        "KIEN_NGHI_GS",
+        "KIEN_NGHI_DA_TRA_LOI",
+        "KIEN_NGHI_CHUA_TRA_LOI",
+        "KIEN_NGHI_QUA_HAN",
+    ],
+)
 FORMS = [
     (
         "BC_THANG",
         "Báo cáo công tác dân vận tháng",
         periods.MONTH,
-        [*FIGURES, PETITIONS, RELIGION, WELFARE],
+        [*FIGURES, PETITIONS, SUPERVISION, RELIGION, WELFARE],
     ),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, RELIGION, WELFARE, ELECTION],
+        [*FIGURES, PETITIONS, SUPERVISION, RELIGION, WELFARE, ELECTION],
     ),
 ]
 RULES = [
     ("DON_GIAI_QUYET", "<=", "DON_NHAN", "Số đơn đã giải quyết không được lớn hơn số đơn nhận"),
     ("CU_TRI_DI_BAU", "<=", "CU_TRI", "Số cử tri đi bầu không được lớn hơn số cử tri"),
+    # supervision
+    (
+        "KIEN_NGHI_DA_TRA_LOI",
+        "<=",
+        "KIEN_NGHI_GS",
+        "Số kiến nghị đã có trả lời không được lớn hơn số kiến nghị",
+    ),
 ]
 
 
@@ -167,6 +196,14 @@ SOURCED: dict[str, str] = {
     "QUA_GIA_TRI": "welfare.value",  # welfare
     "QUA_TRUNG": "welfare.duplicates",  # welfare
     "UNG_HO_GIA_TRI": "welfare.contributions",  # welfare
+    # supervision: danvan/supervision/figures.py
+    "GIAM_SAT_CUOC": "supervision.supervisions",
+    "PHAN_BIEN_CUOC": "supervision.criticisms",
+    "GOP_Y_218": "supervision.feedback",
+    "KIEN_NGHI_GS": "supervision.recommendations",
+    "KIEN_NGHI_DA_TRA_LOI": "supervision.answered",
+    "KIEN_NGHI_CHUA_TRA_LOI": "supervision.unanswered",
+    "KIEN_NGHI_QUA_HAN": "supervision.overdue",
 }
 
 

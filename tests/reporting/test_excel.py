@@ -36,6 +36,14 @@ STORED_MONTHLY = [
     "DON_KHIEU_NAI",
     "DON_TO_CAO",
     "DON_KIEN_NGHI",
+    # supervision: the supervision register's section (issue 16 §1), after the petitions.
+    "GIAM_SAT_CUOC",
+    "PHAN_BIEN_CUOC",
+    "GOP_Y_218",
+    "KIEN_NGHI_GS",
+    "KIEN_NGHI_DA_TRA_LOI",
+    "KIEN_NGHI_CHUA_TRA_LOI",
+    "KIEN_NGHI_QUA_HAN",
     # religion: the religious affairs register's section (issue 16 §4), after the petitions.
     "TG_CO_SO",
     "TG_DIEM_NHOM",
