@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "danvan.emulation",
     "danvan.petitions",
     "danvan.religion",  # religion
+    "danvan.democracy",  # democracy
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

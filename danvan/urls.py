@@ -34,6 +34,7 @@ urlpatterns = [
     path("quan-ly/khen-thuong/", include("danvan.awards.urls")),
     path("quan-ly/don-thu/", include("danvan.petitions.urls")),
     path("quan-ly/ton-giao/", include("danvan.religion.urls")),  # religion
+    path("quan-ly/dan-chu/", include("danvan.democracy.urls")),  # democracy
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from danvan.api import (
     awards,
+    democracy,  # democracy
     documents,
     emulation,
     meetings,
@@ -71,6 +72,7 @@ api.add_router("/awards", awards.router, tags=["Khen thưởng"])
 api.add_router("/petitions", petitions.router, tags=["Đơn thư"])
 api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp công dân"])
 api.add_router("/religion", religion.router, tags=["Tôn giáo"])  # religion
+api.add_router("/democracy", democracy.router, tags=["Dân chủ ở cơ sở"])  # democracy
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -29,5 +29,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "awards": can(user, Cap.AWARD_VIEW, None),
             "petitions": can(user, Cap.PETITION_VIEW, None),
             "religion": can(user, Cap.RELIGION_VIEW, None),  # religion
+            "democracy": can(user, Cap.DEMOCRACY_VIEW, None),  # democracy
         }
     }

@@ -58,6 +58,12 @@ STORED = [
     ("TG_DIEM_NHOM", "Điểm nhóm sinh hoạt tôn giáo tập trung", "điểm", INT, LAST),
     ("TG_SU_KIEN", "Sự kiện, lễ hội tôn giáo đã diễn ra", "sự kiện", INT, SUM),
     ("TG_THAM_DU", "Lượt người tham dự sự kiện, lễ hội tôn giáo", "lượt", INT, SUM),
+    # democracy: danvan/democracy/figures.py
+    ("DC_CONG_KHAI", "Nội dung đã công khai cho Nhân dân biết", "nội dung", INT, SUM),
+    ("DC_BIEU_QUYET", "Nội dung Nhân dân bàn và quyết định", "nội dung", INT, SUM),
+    ("DC_THONG_QUA", "Nội dung Nhân dân quyết định được thông qua", "nội dung", INT, SUM),
+    ("DC_LAY_Y_KIEN", "Nội dung lấy ý kiến Nhân dân", "nội dung", INT, SUM),
+    ("DC_GIAM_SAT", "Kết quả kiểm tra, giám sát của Nhân dân", "vụ việc", INT, SUM),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -109,13 +115,24 @@ RELIGION = (
     "Công tác tôn giáo",
     ["TG_CO_SO", "TG_DIEM_NHOM", "TG_SU_KIEN", "TG_THAM_DU"],
 )
+# democracy: the grassroots-democracy register's figures (issue 16 §2), after the petitions.
+DEMOCRACY = (
+    "dan_chu",
+    "Thực hiện dân chủ ở cơ sở",
+    ["DC_CONG_KHAI", "DC_BIEU_QUYET", "DC_THONG_QUA", "DC_LAY_Y_KIEN", "DC_GIAM_SAT"],
+)
 FORMS = [
-    ("BC_THANG", "Báo cáo công tác dân vận tháng", periods.MONTH, [*FIGURES, PETITIONS, RELIGION]),
+    (
+        "BC_THANG",
+        "Báo cáo công tác dân vận tháng",
+        periods.MONTH,
+        [*FIGURES, PETITIONS, DEMOCRACY, RELIGION],
+    ),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, RELIGION, ELECTION],
+        [*FIGURES, PETITIONS, DEMOCRACY, RELIGION, ELECTION],
     ),
 ]
 RULES = [
@@ -148,6 +165,12 @@ SOURCED: dict[str, str] = {
     "TG_DIEM_NHOM": "religion.group_points",
     "TG_SU_KIEN": "religion.events_held",
     "TG_THAM_DU": "religion.attendance",
+    # democracy: danvan/democracy/figures.py
+    "DC_CONG_KHAI": "democracy.disclosures",
+    "DC_BIEU_QUYET": "democracy.decided",
+    "DC_THONG_QUA": "democracy.passed",
+    "DC_LAY_Y_KIEN": "democracy.consultations",
+    "DC_GIAM_SAT": "democracy.oversight",
 }
 
 
