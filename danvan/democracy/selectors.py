@@ -18,6 +18,7 @@ from danvan.democracy.models import (
     Consultation,
     Disclosure,
     DisclosureItem,
+    DisclosureState,
     Oversight,
     PeopleDecision,
 )
@@ -120,12 +121,14 @@ class ChecklistRow:
 
 def checklist(*, user: Any, unit: OrgUnit, year: int) -> list[ChecklistRow]:
     """Each content the law requires to be disclosed, with the unit's (and its khu dân
-    cư's) disclosures of it made public during ``year`` (public on at least one day of
-    it); an item without any is missing."""
+    cư's) disclosures of it public during ``year`` (đang công khai or hết hạn, public on at
+    least one day of it); an item without any is missing. A withdrawn disclosure does not
+    cover its item (it was taken back: the content has to be disclosed again)."""
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     rows = (
         visible(user, Disclosure)
-        .filter(org_unit__path__startswith=unit.path, item__isnull=False, state__in=MADE_PUBLIC)
+        .filter(org_unit__path__startswith=unit.path, item__isnull=False)
+        .filter(state=DisclosureState.PUBLISHED)
         .filter(starts_on__lte=last)
         .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=first))
         .select_related("org_unit")

@@ -114,6 +114,7 @@ def test_checklist_shows_what_is_missing(register, tree, cast):
     assert by_code["dong-gop"].disclosures == [register.area_notice]  # its tổ dân phố's
     assert by_code["thu-tuc-hanh-chinh"].disclosures == [register.old]  # public in January
     assert by_code["vay-von-ho-ngheo"].missing  # only a draft
+    assert by_code["ke-hoach-ktxh"].missing  # withdrawn: to be disclosed again
     assert by_code["dat-dai"].missing
     # Đại Kim's disclosure is not Định Công's; 2025 has nothing.
     assert register.far not in by_code["ngan-sach"].disclosures
