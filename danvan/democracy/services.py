@@ -29,6 +29,7 @@ from danvan.democracy.models import (
     PeopleDecision,
 )
 from danvan.lib.dates import format_date
+from danvan.lib.numbers import format_number
 from danvan.org.models import OrgUnit
 
 M = TypeVar("M", bound=Model)
@@ -56,7 +57,8 @@ def _count(value: Any, name: str, label: str) -> int:
     if value is None or isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError({name: f"Nhập {label} (số nguyên không âm)."})
     if value < 0 or value > MAX_COUNT:
-        raise ValidationError({name: f"{label.capitalize()} phải từ 0 đến {MAX_COUNT:,}."})
+        limit = format_number(MAX_COUNT)
+        raise ValidationError({name: f"{label[0].upper()}{label[1:]} phải từ 0 đến {limit}."})
     return value
 
 
