@@ -35,6 +35,7 @@ from danvan.lib.numbers import format_number
 from danvan.lib.periods import Period
 from danvan.org.models import OrgUnit
 from danvan.reporting import sources
+from danvan.reporting.models import RegisterUse
 
 
 def _lower(text: str) -> str:
@@ -49,6 +50,8 @@ def _named(items: list[str], limit: int = 3) -> str:
 
 def paragraphs(user: Any, root: OrgUnit, period: Period) -> list[registers.Paragraph]:
     start, end = period.start, period.end
+    if not RegisterUse.objects.filter(register=USE).exists():  # one query where unused
+        return []
     units = list(OrgUnit.all_objects.subtree_of(root).values_list("pk", flat=True))
     kept = sources.in_use(USE, units, start, end)
     if kept is None:
