@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "danvan.welfare",  # welfare
     "danvan.textimport",  # text import (issue 17)
     "danvan.supervision",  # supervision
+    "danvan.democracy",  # democracy
     # The public portal's CMS (issue 6): pages, images, revisions, moderation, search.
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",

@@ -37,6 +37,7 @@ urlpatterns = [
     path("quan-ly/an-sinh/", include("danvan.welfare.urls")),  # welfare
     path("quan-ly/nhap-bai-viet/", include("danvan.textimport.urls")),  # text import
     path("quan-ly/giam-sat/", include("danvan.supervision.urls")),  # supervision
+    path("quan-ly/dan-chu/", include("danvan.democracy.urls")),  # democracy
     path("tai-khoan/", include("danvan.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),

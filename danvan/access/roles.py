@@ -78,6 +78,10 @@ class Cap(StrEnum):
     # MANAGE keeps them (plans, moves, records the answers received).
     SUPERVISION_VIEW = "supervision.view"
     SUPERVISION_MANAGE = "supervision.manage"
+    # democracy: thực hiện dân chủ ở cơ sở (danvan/democracy). VIEW reads the registers;
+    # MANAGE keeps a unit's disclosures, matters decided, consultations and oversight.
+    DEMOCRACY_VIEW = "democracy.view"
+    DEMOCRACY_MANAGE = "democracy.manage"
 
 
 _READ = {
@@ -157,6 +161,13 @@ for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER, Role.VIEWE
 for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER):
     ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.RELIGION_MANAGE}
 ROLE_CAPS[Role.UNIT_LEADER] = ROLE_CAPS[Role.UNIT_LEADER] | {Cap.RELIGION_SENSITIVE}
+
+# democracy: every reader of the registers reads them; board staff, a unit's leader and
+# its reporter (who keeps the ward's disclosures) keep them, as with emulation registration.
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER, Role.VIEWER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.DEMOCRACY_VIEW}
+for _role in (Role.BOARD_STAFF, Role.UNIT_LEADER, Role.UNIT_REPORTER):
+    ROLE_CAPS[_role] = ROLE_CAPS[_role] | {Cap.DEMOCRACY_MANAGE}
 
 
 # supervision: every reader reads the register; board staff, a unit's leader and its

@@ -12,6 +12,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from danvan.api import (
     awards,
+    democracy,  # democracy
     documents,
     emulation,
     meetings,
@@ -75,6 +76,7 @@ api.add_router("/reception-sessions", petitions.sessions_router, tags=["Tiếp c
 api.add_router("/religion", religion.router, tags=["Tôn giáo"])  # religion
 api.add_router("/welfare", welfare.router, tags=["An sinh xã hội"])  # welfare
 api.add_router("/supervision", supervision.router, tags=["Giám sát, phản biện"])  # supervision
+api.add_router("/democracy", democracy.router, tags=["Dân chủ ở cơ sở"])  # democracy
 
 
 def _errors(exc: ValidationError) -> dict[str, list[str]]:

@@ -31,5 +31,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
             "religion": can(user, Cap.RELIGION_VIEW, None),  # religion
             "welfare": can(user, Cap.WELFARE_VIEW, None),  # welfare
             "supervision": can(user, Cap.SUPERVISION_VIEW, None),  # supervision
+            "democracy": can(user, Cap.DEMOCRACY_VIEW, None),  # democracy
         }
     }

@@ -21,6 +21,7 @@ from danvan.access.system import SYSTEM
 from danvan.demo import current_data, data
 from danvan.demo.awards_loader import load_awards, load_model_awards
 from danvan.demo.current_loader import CurrentLoader
+from danvan.demo.democracy_loader import load as load_democracy  # democracy
 from danvan.demo.drafting_data import load_drafting
 from danvan.demo.meetings_loader import MeetingsLoader
 from danvan.demo.reporting_data import load_figures
@@ -59,6 +60,7 @@ CATEGORIES = (
     "tôn giáo",  # religion
     "an sinh xã hội",  # welfare
     "giám sát, phản biện",  # supervision
+    "dân chủ cơ sở",  # democracy
 )
 
 
@@ -105,6 +107,7 @@ class DemoLoader:
         # Today's petitions before today's reports are sent (danvan.demo.petitions_loader).
         self.load_petitions(history=False)
         self.load_welfare(history=False)  # welfare
+        self.tally.update(load_democracy(self.progress))  # democracy, before the reports
         # Today's structure at work, dated relative to the day of the load: reports,
         # giao ban, tasks and numbering of the new wards and the city board
         # (danvan.demo.current_loader). After the users: they submit and approve.

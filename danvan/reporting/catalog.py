@@ -69,6 +69,12 @@ STORED = [
     ("KIEN_NGHI_DA_TRA_LOI", "Kiến nghị đã có trả lời", "kiến nghị", INT, SUM),
     ("KIEN_NGHI_CHUA_TRA_LOI", "Kiến nghị chưa có trả lời", "kiến nghị", INT, SUM),
     ("KIEN_NGHI_QUA_HAN", "Kiến nghị quá hạn chưa được trả lời", "kiến nghị", INT, LAST),
+    # democracy: danvan/democracy/figures.py
+    ("DC_CONG_KHAI", "Nội dung đã công khai cho Nhân dân biết", "nội dung", INT, SUM),
+    ("DC_BIEU_QUYET", "Nội dung Nhân dân bàn và quyết định", "nội dung", INT, SUM),
+    ("DC_THONG_QUA", "Nội dung Nhân dân quyết định được thông qua", "nội dung", INT, SUM),
+    ("DC_LAY_Y_KIEN", "Nội dung lấy ý kiến Nhân dân", "nội dung", INT, SUM),
+    ("DC_GIAM_SAT", "Kết quả kiểm tra, giám sát của Nhân dân", "vụ việc", INT, SUM),
 ]
 # code, name, numerator, denominator
 COMPUTED = [
@@ -140,18 +146,24 @@ SUPERVISION = (
         "KIEN_NGHI_QUA_HAN",
     ],
 )
+# democracy: the grassroots-democracy register's figures (issue 16 §2), after the petitions.
+DEMOCRACY = (
+    "dan_chu",
+    "Thực hiện dân chủ ở cơ sở",
+    ["DC_CONG_KHAI", "DC_BIEU_QUYET", "DC_THONG_QUA", "DC_LAY_Y_KIEN", "DC_GIAM_SAT"],
+)
 FORMS = [
     (
         "BC_THANG",
         "Báo cáo công tác dân vận tháng",
         periods.MONTH,
-        [*FIGURES, PETITIONS, SUPERVISION, RELIGION, WELFARE],
+        [*FIGURES, PETITIONS, SUPERVISION, DEMOCRACY, RELIGION, WELFARE],
     ),
     (
         "BC_6THANG",
         "Báo cáo sơ kết công tác dân vận 6 tháng",
         periods.HALF,
-        [*FIGURES, PETITIONS, SUPERVISION, RELIGION, WELFARE, ELECTION],
+        [*FIGURES, PETITIONS, SUPERVISION, DEMOCRACY, RELIGION, WELFARE, ELECTION],
     ),
 ]
 RULES = [
@@ -204,6 +216,12 @@ SOURCED: dict[str, str] = {
     "KIEN_NGHI_DA_TRA_LOI": "supervision.answered",
     "KIEN_NGHI_CHUA_TRA_LOI": "supervision.unanswered",
     "KIEN_NGHI_QUA_HAN": "supervision.overdue",
+    # democracy: danvan/democracy/figures.py
+    "DC_CONG_KHAI": "democracy.disclosures",
+    "DC_BIEU_QUYET": "democracy.decided",
+    "DC_THONG_QUA": "democracy.passed",
+    "DC_LAY_Y_KIEN": "democracy.consultations",
+    "DC_GIAM_SAT": "democracy.oversight",
 }
 
 

@@ -44,7 +44,13 @@ STORED_MONTHLY = [
     "KIEN_NGHI_DA_TRA_LOI",
     "KIEN_NGHI_CHUA_TRA_LOI",
     "KIEN_NGHI_QUA_HAN",
-    # religion: the religious affairs register's section (issue 16 §4), after the petitions.
+    # democracy: the grassroots-democracy register's section (issue 16 §2), after the petitions.
+    "DC_CONG_KHAI",
+    "DC_BIEU_QUYET",
+    "DC_THONG_QUA",
+    "DC_LAY_Y_KIEN",
+    "DC_GIAM_SAT",
+    # religion: the religious affairs register's section (issue 16 §4).
     "TG_CO_SO",
     "TG_DIEM_NHOM",
     "TG_SU_KIEN",
