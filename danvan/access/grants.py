@@ -7,10 +7,16 @@ The rule is written with capabilities, never with role names:
   manage the org tree, and only a holder of every capability makes a system administrator);
 * a role that itself manages users is granted only by a holder of ``USERS_DELEGATE``
   (the board appoints leaders; a leader adds reporters and viewers, not other leaders);
+* the capabilities that read a unit's personal records (welfare beneficiaries' names,
+  religious situations followed: ``PERSONAL``) are the one exception: the board, who
+  appoints leaders and reporters (``USERS_DELEGATE``), grants roles carrying them without
+  holding them itself;
 * nobody grants in a closed unit;
 * acting on an account (locking it, setting its password, linking it to a person) needs
   the right to grant every role it holds: otherwise a ward leader could reset the
-  password of a board officer who also holds a role in the ward, and become them.
+  password of a board officer who also holds a role in the ward, and become them. Here
+  there is no exception: the board does not act on the account of someone who reads
+  personal records it may not read (else it could become them and read them).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ if TYPE_CHECKING:
     from danvan.org.models import OrgUnit
 
 EVERY_CAP = frozenset(Cap)
+PERSONAL = frozenset({Cap.WELFARE_MANAGE, Cap.RELIGION_SENSITIVE})
 
 
 def role_label(role: str) -> str:
@@ -33,8 +40,11 @@ def role_label(role: str) -> str:
         return role
 
 
-def grant_refusal(actor: Any, role: str, unit: OrgUnit, *, withdrawing: bool = False) -> str:
-    """Why ``actor`` may not grant (or withdraw) ``role`` in ``unit``; "" when they may."""
+def grant_refusal(
+    actor: Any, role: str, unit: OrgUnit, *, withdrawing: bool = False, strict: bool = False
+) -> str:
+    """Why ``actor`` may not grant (or withdraw) ``role`` in ``unit``; "" when they may.
+    ``strict``: no exception for ``PERSONAL`` (acting on an account)."""
     label = role_label(role)
     wanted = ROLE_CAPS.get(role)
     if wanted is None:
@@ -50,7 +60,10 @@ def grant_refusal(actor: Any, role: str, unit: OrgUnit, *, withdrawing: bool = F
             f"Bạn không cấp hoặc thu hồi được vai trò «{label}»: vai trò này quản lý người "
             "dùng, chỉ Ban hoặc quản trị hệ thống mới giao được."
         )
-    if not all(can(actor, cap, unit) for cap in wanted):
+    needed = wanted
+    if not strict and can(actor, Cap.USERS_DELEGATE, unit):
+        needed = wanted - PERSONAL
+    if not all(can(actor, cap, unit) for cap in needed):
         return (
             f"Bạn không cấp hoặc thu hồi được vai trò «{label}» tại «{unit.name}»: vai trò "
             "này có những quyền mà chính bạn không có tại đó."
@@ -98,7 +111,9 @@ def account_refusal(actor: Any, target: Any) -> str:
     if unit is None and not assignments and not getattr(actor, "is_superuser", False):
         return f"«{target}» chưa thuộc đơn vị nào: chỉ quản trị viên cấp cao nhất thao tác được."
     for assignment in assignments:
-        if grant_refusal(actor, assignment.role, assignment.org_unit, withdrawing=True):
+        if grant_refusal(
+            actor, assignment.role, assignment.org_unit, withdrawing=True, strict=True
+        ):
             return (
                 f"«{target}» giữ vai trò «{assignment.get_role_display()}» tại "
                 f"«{assignment.org_unit.name}», vượt quá quyền của bạn."
