@@ -257,3 +257,36 @@ def test_a_draft_report_from_the_chosen_figures(
         )
     )
     assert (values["TIEP_CONG_DAN"], values["QUA_SUAT"]) == (45, 120)
+
+
+def test_batch_import_accepts_the_sure_ones_and_leaves_the_rest(
+    tmp_path: Any, cast: Any, tree: Any, officials: Any
+) -> None:
+    from django.core.management import call_command
+
+    folder = tmp_path / "cong-thong-tin"
+    (folder / "2024").mkdir(parents=True)
+    (folder / "2024" / "giao-ban.txt").write_text(ARTICLE, "utf-8")
+    (folder / "2024" / "ban-sao.txt").write_text(ARTICLE.replace("\n\n", "\n"), "utf-8")
+    (folder / "vague.txt").write_text(
+        "Tin hoạt động\n\nBan Dân vận Quận ủy Hoàng Mai vừa tổ chức buổi gặp mặt các cán bộ"
+        " dân vận tiêu biểu của quận với nhiều nội dung trao đổi thiết thực.\n",
+        "utf-8",
+    )
+    (folder / "hong.pdf").write_bytes(b"%PDF-1.4 not really")
+    (folder / "anh.png").write_bytes(b"\x89PNG")  # not an article: skipped
+    out = io.StringIO()
+    call_command("import_articles", str(folder), "--as", "board", "--auto", "0.85", stdout=out)
+    text = out.getvalue()
+    assert "[4/4]" in text
+    # Sorted: the copy comes first and is accepted; the original is then the same text.
+    assert "2024/ban-sao.txt: tự chấp nhận" in text
+    assert "2024/giao-ban.txt: đã nhập trước đó" in text
+    assert "vague.txt: chờ xem xét" in text
+    assert "hong.pdf: không nhập được" in text
+    assert (
+        "Tổng kết: đề xuất 2; tự chấp nhận 1; chờ xem xét 1; đã nhập trước đó 1; không nhập được 1"
+        in text
+    )
+    assert Meeting.objects.count() == 1
+    assert ArticleImport.objects.filter(status=ArticleImport.Status.PROPOSED).count() == 1
