@@ -114,9 +114,10 @@ def test_meeting_kind(lead: str, headline: str, kind: str) -> None:
         (
             "Ngày 6/10/2022, Quận ủy tổ chức giao ban 9 tháng đầu năm 2022, triển khai nhiệm "
             "vụ quý IV.",
-            "2022-01..2022-09",
+            "2022Q3",
         ),
         ("Ngày 6/10/2022, Ban Dân vận tổ chức giao ban quý III/2022.", "2022Q3"),
+        ("Ngày 5/5/2022, Ban Dân vận tổ chức giao ban 4 tháng đầu năm 2022.", "2022-01..2022-04"),
         (
             "Chiều 2/7, Thành ủy tổ chức hội nghị sơ kết 6 tháng đầu năm, triển khai phương "
             "hướng, nhiệm vụ 6 tháng cuối năm 2021.",

@@ -13,7 +13,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "documents" / "seeds"
 
 EXPECTED = {
     "000": ("2023-02-23", "giao_ban", "2023-02", []),
-    "001": ("2022-10-06", "giao_ban", "2022-01..2022-09", ["Đinh Hồng Phong"]),
+    "001": ("2022-10-06", "giao_ban", "2022Q3", ["Đinh Hồng Phong"]),
     "002": ("2021-07-02", "so_ket", "2021H1", ["Trần Thị Hồng Thanh"]),
     "003": ("2020-07-02", "tong_ket", "2020H1", []),
     "004": ("2020-01-13", "tong_ket", "2019", []),

@@ -9,9 +9,10 @@ after, or at the very end of, its period: «tổng kết năm 2019» on 13/1 is 
 
 The period covered is the one the meeting reviews, not the one it prepares («sơ kết 6
 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2021» covers 2021H1). Codes are the
-product's (``2022Q3``, ``2021H1``, ``2019``, ``2023-02``); a span no code names is written
-first..last: «9 tháng đầu năm 2022» is ``2022-01..2022-09``, «giai đoạn 2014–2018» is
-``2014..2018``.
+product's (``2022Q3``, ``2021H1``, ``2019``, ``2023-02``); the year to date is filed under
+the quarter it ends with, as the quarterly giao ban reviews it («9 tháng đầu năm 2022» is
+``2022Q3``); a span no code names is written first..last («4 tháng đầu năm 2022» is
+``2022-01..2022-04``, «giai đoạn 2014–2018» is ``2014..2018``).
 """
 
 from __future__ import annotations
@@ -154,6 +155,8 @@ def _period_window(kind: str, match: re.Match[str], year: int) -> tuple[dt.date,
     first, last = (1, n) if kind == "first" else (13 - n, 12)
     code = {
         (1, 3): f"{year}Q1",
+        # «9 tháng đầu năm»: the year to date, reviewed at the third quarter's giao ban.
+        (1, 9): f"{year}Q3",
         (1, 6): f"{year}H1",
         (7, 12): f"{year}H2",
         (10, 12): f"{year}Q4",
