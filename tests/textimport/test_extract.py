@@ -344,3 +344,29 @@ def test_titles_with_du_khuyet_and_organizers_listing_levels() -> None:
     assert found["organizer"] == "Khối thi đua Ban Dân vận các huyện, thị, thành ủy của tỉnh"
     assert found["location"] == "thành phố Cam Ranh"
     assert found["officials"][0]["position"] == "Ủy viên dự khuyết Trung ương Đảng, Bí thư Tỉnh ủy"
+
+
+def test_chair_named_after_the_word_stops_at_the_next_role() -> None:
+    lead = (
+        "Sáng 28/6/2024, Ủy ban MTTQ Việt Nam xã Phú Lâm tổ chức hội nghị sơ kết 6 tháng đầu"
+        " năm. Chủ trì hội nghị là ông Lê Văn Bảy – Phó Bí thư Đảng ủy, Chủ tịch Ủy ban MTTQ"
+        " xã, thư ký là bà Ngô Thị Hoa, cán bộ Mặt trận xã."
+    )
+    assert extract(article(lead))["chair_names"] == ["Lê Văn Bảy"]
+    also = (
+        "Sáng 3/7/2024, Huyện ủy tổ chức hội nghị. Dự, chủ trì hội nghị có đồng chí Vi Văn"
+        " Hùng, Bí thư Huyện ủy."
+    )
+    assert extract(article(also))["chair_names"] == ["Vi Văn Hùng"]
+
+
+def test_a_meeting_reviewing_a_period_without_a_kind_word_is_that_period_s_review() -> None:
+    half = extract(
+        article(
+            "Ngày 5/7/2024, Hội Nông dân huyện tổ chức hội nghị đánh giá công tác hội 6 tháng"
+            " đầu năm 2024 với sự tham dự của nhiều đại biểu."
+        )
+    )
+    assert (half["meeting_kind"], half["period_covered"]) == ("so_ket", "2024H1")
+    plain = extract(article("Ngày 5/7/2024, Hội Nông dân huyện tổ chức buổi gặp mặt hội viên."))
+    assert plain["meeting_kind"] == "other"

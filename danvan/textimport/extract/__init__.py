@@ -100,6 +100,8 @@ def extract(raw: str) -> dict[str, Any]:
     if covered is not None and covered.code[:4].isdigit() is False:
         covered = None
     kind, kind_span = kinds.meeting_kind(text, authority)
+    if kind == "other" and covered is not None:
+        kind = kinds.by_period(text, authority, covered.code)
     organizer = _organizer(text, first)
     location = _location(text, first)
     everyone = people.officials(text, page.body_start)

@@ -50,3 +50,18 @@ def meeting_kind(text: str, pieces: list[Piece]) -> tuple[str, Span | None]:
         if found is not None:
             return found
     return "other", None
+
+
+_MEETING = re.compile(r"hội\s+nghị", re.I)
+
+
+def by_period(text: str, pieces: list[Piece], code: str) -> str:
+    """A «hội nghị» that names no kind but reviews a period is that period's review: a
+    half-year's sơ kết, a year's tổng kết, a month's or quarter's giao ban."""
+    if not any(_MEETING.search(text, p.start, p.end) for p in pieces):
+        return "other"
+    if "H" in code or ".." in code:
+        return "so_ket"
+    if "Q" in code or "-" in code:
+        return "giao_ban"
+    return "tong_ket" if code.isdigit() else "other"

@@ -61,6 +61,7 @@ _NAMED_AFTER = re.compile(
     r"|khu\s+di\s+tích|tượng\s+đài|cầu|quảng\s+trường|công\s+viên)\s+(?:[\w]+\s+){0,3}$",
     re.I,
 )
+_OTHER_ROLE = re.compile(r",\s*(?:thư\s+ký|cùng|tham\s+dự|đến\s+dự|dự\b|có\s+sự\s+tham\s+dự)", re.I)
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì|chủ\s+tọa|chủ\s+toạ", re.I)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -269,9 +270,15 @@ def chairs(text: str, people: list[Official], start: int = 0) -> list[Official]:
     for sentence in sentences(text, start):
         for clause in clauses(sentence):
             for match in _CHAIR.finditer(text, clause.start, clause.end):
-                before = text[clause.start : match.start()].strip(' ,“"').replace("Đồng", "")
-                opens = not before.strip()
-                lo, hi = (match.end(), clause.end) if opens else (clause.start, match.start())
+                before = [a for a, _ in mentions if clause.start <= a < match.start()]
+                if before:
+                    lo, hi = clause.start, match.start()
+                else:
+                    # «Chủ trì hội nghị có đồng chí…», «Dự, chủ trì Hội nghị có…», «Chủ trì
+                    # là ông A…, thư ký là ông B»: those named after it, up to another role.
+                    lo = match.end()
+                    other = _OTHER_ROLE.search(text, match.end(), clause.end)
+                    hi = other.start() if other else clause.end
                 for at, person in sorted(mentions, key=lambda m: m[0]):
                     if lo <= at < hi and person not in out:
                         out.append(person)
