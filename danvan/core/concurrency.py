@@ -104,6 +104,13 @@ def lock(instance: models.Model) -> None:
     instance.refresh_from_db(from_queryset=manager.select_for_update())
 
 
+def posted_version(raw: str | None) -> int | None:
+    """The ``version`` a plain form posted (a button form with no Django form behind it):
+    None when missing or not a number, which ``check_version`` treats as "unknown"."""
+    raw = raw or ""
+    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+
+
 def check_version(instance: models.Model, sent: int | None) -> None:
     """Refuse a save made from another version than the stored one. ``None`` (an API
     client that sent none) means "write the fields I send over whatever is there"."""

@@ -206,8 +206,7 @@ def import_accept(request: AppRequest, pk: int) -> HttpResponse:
 def import_discard(request: AppRequest, pk: int) -> HttpResponse:
     _require(request)
     item = selectors.import_get(request.user, pk)
-    raw = request.POST.get("version", "")
-    version = int(raw) if raw.isdigit() and len(raw) < 10 else None
+    version = concurrency.posted_version(request.POST.get("version"))
     try:
         if request.POST.get("reopen"):
             services.import_reopen(actor=request.user, item=item, version=version)

@@ -179,8 +179,7 @@ def campaign_move(request: AppRequest, pk: int) -> HttpResponse:
 
 
 def _version(request: AppRequest) -> int | None:
-    raw = request.POST.get("version", "")
-    return int(raw) if raw.isdigit() and len(raw) < 10 else None
+    return concurrency.posted_version(request.POST.get("version"))
 
 
 @login_required
