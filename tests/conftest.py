@@ -23,6 +23,13 @@ from django.test import Client
 
 from danvan.access.roles import Role
 from danvan.org.models import OrgUnit
+from tests.demo_db import (  # noqa: F401 (fixtures)
+    _demo_loaded,
+    demo,
+    demo_committed,
+    demo_rank,
+    empty_if_loaded,
+)
 from tests.factories import (
     OrganisationKindFactory,
     OrgLevelFactory,
@@ -183,6 +190,8 @@ def _catalogues_back(request: Any) -> None:
     (danvan/core/catalogues.py), whatever the order the suite runs in."""
     if _transactional(request.node):
         request.getfixturevalue("transactional_db")
+        if "demo_committed" not in request.fixturenames:
+            empty_if_loaded()
         from danvan.core.catalogues import reseed
 
         reseed()
@@ -190,13 +199,8 @@ def _catalogues_back(request: Any) -> None:
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[Any]) -> None:
-    """The issue 12 acceptance test loads the whole demo, which also needs what Wagtail's
-    own migrations wrote (the editors' groups and page permissions) and ``reseed`` does not
-    put back: it runs first among the transactional tests (pytest-django has put those
-    last), before any of them empties the tables."""
-    first = [item for item in items if "test_acceptance_issue12" in item.nodeid]
-    if not first:
-        return
-    rest = [item for item in items if item not in first]
-    at = next((n for n, item in enumerate(rest) if _transactional(item)), len(rest))
-    items[:] = rest[:at] + first + rest[at:]
+    """The shared demo (tests/demo_db.py) is loaded before any transactional test empties
+    the tables: it needs what Wagtail's own migrations wrote (the editors' groups and page
+    permissions), which ``reseed`` does not put back. So: plain tests, the tests over the
+    demo, those over it committed, then the other transactional tests."""
+    items.sort(key=lambda item: demo_rank(item, _transactional(item)))

@@ -250,7 +250,9 @@ def ensure_catalog() -> dict[str, int]:
                 "aggregation": SUM,
                 "numerator": by_code[numerator],
                 "denominator": by_code[denominator],
-                "factor": Decimal(100),
+                # As the column holds it (4 places): Decimal(100) would be saved as a
+                # change ('100.0000' → '100') into the audit log on every load.
+                "factor": Decimal("100.0000"),
             },
         )
     for code, name, period_type, figure_sections in FORMS:

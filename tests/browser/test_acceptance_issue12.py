@@ -11,11 +11,9 @@ is approved by then). With DANVAN_SCREENSHOTS=<dir> every step is saved there.""
 from __future__ import annotations
 
 import re
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
@@ -25,17 +23,16 @@ from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import Report, Status
 from tests.browser.pages import first_login, login, shot, user_create
+from tests.demo_db import Demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PASSWORD = current_data.DEMO_PASSWORD
-# The figures the ward types (reception, petitions and «Dân vận khéo» models are counted
-# from their registers and read-only on the sheet).
+# The figures the ward types (reception, petitions, gifts, «Dân vận khéo» models… are
+# counted from their registers and read-only on the sheet).
 FIGURES = {
     "HOI_VIEN": "1.250",
     "CHI_HOI": "12",
-    "QUA_SUAT": "40",
-    "QUA_GIA_TRI": "20",
 }
 
 
@@ -118,12 +115,10 @@ def _new_reporter_sees_only_the_ward(
     shot(reporter, "new-reporter-reports")
 
 
-@pytest.mark.django_db(transaction=True)
-def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, settings: Any):
-    settings.DEBUG = True  # as on `make run`: demo accounts log in only while DEBUG is on
-    out = StringIO()
-    call_command("load_demo", stdout=out)  # as `make run` calls it
-    printed = out.getvalue().splitlines()
+def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, demo_committed: Demo):
+    # The run's shared demo, loaded as `make run` loads it, committed for the live server;
+    # DEBUG on, as on `make run` (demo accounts log in only then).
+    printed = demo_committed.summary.splitlines()
     assert len(printed) <= 40 and printed[-1].startswith("Đã nạp dữ liệu trình diễn")
     url = live_server.url
     ward = OrgUnit.objects.get(code=current_data.DEMO_WARD)
@@ -134,7 +129,7 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
     # Before: Hà Nội's figure for last month without demo_reporter's phường.
     board = _as(browser, url, 1280, "demo_board")
     _dashboard(board, url, last, "dashboard-before")
-    before = _figure(board, "Suất quà trao tặng")
+    before = _figure(board, "Hội viên")
     sent, expected = _completeness(board)
     assert sent < expected
 
@@ -149,7 +144,7 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
     assert reporter.evaluate("window.notReloaded") is True
     shot(reporter, "entry-saved")
     reporter.reload()  # what was saved is there on the next visit
-    expect(reporter.locator("#v-QUA_SUAT")).to_have_value("40")
+    expect(reporter.locator("#v-HOI_VIEN")).to_have_value("1250")
 
     # demo_leader sends it; demo_board2 (not the sender) approves.
     leader = _as(browser, url, 1280, "demo_leader")
@@ -169,7 +164,7 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
 
     # demo_board's dashboard has it at once, and one more phường sent.
     _dashboard(board, url, last, "dashboard-after")
-    assert _figure(board, "Suất quà trao tặng") == before + 40
+    assert _figure(board, "Hội viên") == before + 1250
     assert _completeness(board) == (sent + 1, expected)
     _giao_ban_2023(board, url)
 
@@ -185,12 +180,12 @@ def test_issue_12_acceptance_on_the_demo(live_server: Any, browser: Browser, set
     # On a phone: the same pages, the report now approved and read-only.
     phone = _as(browser, url, 390, "demo_reporter")
     phone.goto(entry)
-    expect(phone.locator("#v-QUA_SUAT")).to_have_value("40")
-    expect(phone.locator("#v-QUA_SUAT")).not_to_be_editable()
+    expect(phone.locator("#v-HOI_VIEN")).to_have_value("1250")
+    expect(phone.locator("#v-HOI_VIEN")).not_to_be_editable()
     shot(phone, "entry-approved-reporter")
     board_phone = _as(browser, url, 390, "demo_board")
     _dashboard(board_phone, url, last, "dashboard-after")
-    assert _figure(board_phone, "Suất quà trao tặng") == before + 40
+    assert _figure(board_phone, "Hội viên") == before + 1250
     assert board_phone.evaluate("document.documentElement.scrollWidth") <= 390
     # The footer's line starts where the page's text does, not at the screen's edge.
     heading = board_phone.get_by_role("heading", level=1).bounding_box()

@@ -2,21 +2,18 @@
 its 10 + 6 and 9 + 5 awards, Tây Hồ's 2020 tổng kết its 7, 7 + 5 and 6 + 4; the
 decisions are register entries; a Quyết định khen thưởng DOCX with its danh sách opens
 with Times New Roman and the right heading; today's ward has a decision with a revoked
-award and one not yet numbered; a second load writes nothing. One load for the file."""
+award and one not yet numbered. Over the run's shared demo (tests/demo_db.py)."""
 
 from __future__ import annotations
 
-from io import StringIO
-from typing import Any
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from danvan.accounts.models import User
 from danvan.awards import decision_docs, selectors
 from danvan.awards.models import Award, AwardDecision
 from danvan.meetings.models import Meeting
+from tests.demo_db import Demo
 from tests.drafting.test_layout import assert_all_times_new_roman, open_docx, texts
 
 
@@ -33,11 +30,7 @@ def _counts(meeting: Meeting) -> list[tuple[int, int]]:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_demo_awards(settings: Any) -> None:
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0, stdout=StringIO())
-    before = (AwardDecision.objects.count(), Award.objects.count())
+def test_demo_awards(demo: Demo) -> None:
 
     tan_binh = Meeting.objects.get(org_unit__code="HCM-TB-BDV", starts_at__year=2020)
     assert _counts(tan_binh) == [(10, 6), (9, 5)]
@@ -76,6 +69,3 @@ def test_demo_awards(settings: Any) -> None:
     board = _client("demo_board").get("/quan-ly/khen-thuong/")
     assert board.status_code == 200 and "Nguyễn Thị Bích Ngọc" in board.content.decode()
     assert "Phạm Thị Lan" not in board.content.decode()  # Tân Bình is outside Hà Nội
-
-    call_command("load_demo", verbosity=0, stdout=StringIO())
-    assert (AwardDecision.objects.count(), Award.objects.count()) == before

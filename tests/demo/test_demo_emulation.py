@@ -7,37 +7,21 @@ seconds."""
 
 from __future__ import annotations
 
-import datetime as dt
 from html import unescape
-from io import StringIO
-from pathlib import Path
-from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
 
 from danvan.accounts.models import User
-from danvan.core import clock
 from danvan.demo import current_data
 from danvan.emulation.models import Campaign, EmulationModel, Evidence, State, Transition
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting import sources
 from danvan.reporting.models import DataValue, ReportForm
+from tests.demo_db import DEMO_DAY, Demo
 
-DAY = dt.date(2026, 12, 2)
-
-
-def _freeze(monkeypatch: Any, day: dt.date) -> None:
-    real = timezone.localdate
-
-    def localdate(value: Any = None, timezone: Any = None) -> dt.date:
-        return day if value is None else real(value, timezone)
-
-    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
-    monkeypatch.setattr(clock, "today", lambda: day)
+DAY = DEMO_DAY
 
 
 def _client(username: str) -> Client:
@@ -48,12 +32,9 @@ def _client(username: str) -> Client:
     return client
 
 
-@pytest.mark.django_db
-def test_demo_register_of_models(monkeypatch: Any, settings: Any, tmp_path: Path) -> None:
-    settings.MEDIA_ROOT = tmp_path
-    settings.DEBUG = True  # demo accounts log in only while DEBUG is on, as on `make run`
-    _freeze(monkeypatch, DAY)
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+@pytest.mark.slow
+def test_demo_register_of_models(demo: Demo) -> None:
+    # demo: DEBUG is on (demo accounts log in only then, as on `make run`), today is DAY.
 
     city = OrgUnit.objects.get(code="HN")
     campaign = Campaign.objects.get(launching_unit=city, year=2026)
@@ -106,8 +87,3 @@ def test_demo_register_of_models(monkeypatch: Any, settings: Any, tmp_path: Path
     # The portal's section shows the published models.
     portal = Client().get("/dan-van-kheo/").content.decode()
     assert models.filter(is_public=True).first().name in unescape(portal)
-
-    before = (EmulationModel.objects.count(), Transition.objects.count(), Evidence.objects.count())
-    call_command("load_demo", verbosity=0, stdout=StringIO())
-    after = (EmulationModel.objects.count(), Transition.objects.count(), Evidence.objects.count())
-    assert before == after

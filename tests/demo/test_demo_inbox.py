@@ -6,39 +6,26 @@ run the same day writes none; the task list exports to an XLSX with the filtered
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from io import StringIO
-from typing import Any
 
 import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from danvan.accounts.models import User
-from danvan.core import clock
 from danvan.demo import current_data
 from danvan.notifications.models import Delivery, EmailPreference, Kind, Notification
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import report_return, report_submit
+from tests.demo_db import DEMO_DAY, Demo
 
-DAY = dt.date(2026, 12, 2)
+DAY = DEMO_DAY
 REASON = "Thiếu số liệu tiếp công dân, đề nghị bổ sung."
-
-
-def _freeze(monkeypatch: Any, day: dt.date) -> None:
-    real = timezone.localdate
-
-    def localdate(value: Any = None, timezone: Any = None) -> dt.date:
-        return day if value is None else real(value, timezone)
-
-    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
-    monkeypatch.setattr(clock, "today", lambda: day)
 
 
 def _client(username: str) -> Client:
@@ -56,13 +43,8 @@ def _reminders() -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=False)
-def test_the_inbox_the_return_notice_the_digest_and_the_export_on_the_demo(
-    monkeypatch: Any, settings: Any
-) -> None:
-    settings.DEBUG = True  # as on `make run`: demo accounts log in only then
-    _freeze(monkeypatch, DAY)
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+def test_the_inbox_the_return_notice_the_digest_and_the_export_on_the_demo(demo: Demo) -> None:
+    # demo: DEBUG on as on `make run` (demo accounts log in only then), today is DAY.
     ward = OrgUnit.all_objects.get(code=current_data.DEMO_WARD)
     monthly = ReportForm.objects.get(code="BC_THANG")
 

@@ -1,17 +1,15 @@
 """The demo records the five seed meetings in full, and the issue's acceptance holds:
 ``/api/v1/meetings?q=giao ban`` as demo_board finds the Hoàng Mai meeting of 23/02/2023
 with Khương Quốc Hưng as chair, its conclusions have tasks, and ``/api/v1/tasks?overdue=true``
-lists the overdue ones. One load for the whole file (it takes 15–40 s)."""
+lists the overdue ones. Over the run's shared demo (tests/demo_db.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from danvan.accounts.models import User
@@ -21,6 +19,7 @@ from danvan.documents.models import Citation, Document
 from danvan.lib.references import find_references
 from danvan.meetings.models import Attendance, Conclusion, Meeting
 from danvan.tasks.models import Task, TaskUpdate
+from tests.demo_db import Demo
 
 SEEDS = Path(__file__).parent.parent / "documents" / "seeds"
 
@@ -38,11 +37,8 @@ def _api(username: str) -> Client:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_demo_meetings_acceptance_and_second_load(monkeypatch: Any, settings: Any) -> None:
-    # As on `make run`: demo accounts' API keys work only while DEBUG is on.
-    settings.DEBUG = True
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+def test_demo_meetings_acceptance(demo: Demo, monkeypatch: Any) -> None:
+    # demo: DEBUG is on, as on `make run` (demo accounts' API keys work only then).
     monkeypatch.setattr(clock, "today", lambda: dt.date(2026, 11, 22))
     board = _api("demo_board")
 
@@ -90,7 +86,3 @@ def test_demo_meetings_acceptance_and_second_load(monkeypatch: Any, settings: An
                 seed.name,
                 ref.raw,
             )
-
-    before = _counts()
-    call_command("load_demo", verbosity=0, stdout=StringIO())
-    assert _counts() == before

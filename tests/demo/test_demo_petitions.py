@@ -7,11 +7,8 @@ One load (it takes tens of seconds)."""
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
-from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from danvan.accounts.models import User
@@ -28,6 +25,7 @@ from danvan.petitions.models import (
 )
 from danvan.reporting.analytics import aggregate
 from danvan.reporting.models import DataValue, Indicator
+from tests.demo_db import Demo
 
 
 def _client(username: str) -> Client:
@@ -39,11 +37,7 @@ def _client(username: str) -> Client:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_issue15_acceptance(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.DEBUG = True  # demo accounts log in only while DEBUG is on
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+def test_issue15_acceptance(demo: Demo) -> None:
 
     # 117 lượt and 08/24 đơn (16 đang xem xét) for Tam Điệp, 2021H1, counted from records.
     tam_diep = OrgUnit.all_objects.get(code="NB-TD")

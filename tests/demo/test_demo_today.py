@@ -8,70 +8,35 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from io import StringIO
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Sum
 from django.test import Client
-from django.utils import timezone
 
 from danvan.access.models import RoleAssignment
 from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.accounts.models import User
 from danvan.accounts.services import api_token_create
-from danvan.core import clock
 from danvan.demo import current_data
 from danvan.demo.current_reporting import RETURN_REASON, ward_codes
 from danvan.demo.reporting_data import month_range
 from danvan.documents.issuing import number_allocate
 from danvan.documents.models import DocumentType
 from danvan.lib import periods
-from danvan.meetings.models import Attendance, Meeting
+from danvan.meetings.models import Meeting
 from danvan.notifications.models import Kind, Notification
 from danvan.org.models import OrgUnit
-from danvan.people.models import Person, Position
+from danvan.people.models import Position
 from danvan.reporting.analytics import aggregate
 from danvan.reporting.models import DataValue, Indicator, Report, ReportForm, Status
 from danvan.reporting.services import data_values_save, input_window
-from danvan.tasks.models import Task, TaskUpdate
+from danvan.tasks.models import Task
+from tests.demo_db import Demo, freeze, load, snapshot
 
 WARD = current_data.DEMO_WARD
-
-
-def _freeze(monkeypatch: Any, day: dt.date) -> None:
-    """Every reader of today's date (``clock.today()``, ``timezone.localdate()``)."""
-    real = timezone.localdate
-
-    def localdate(value: Any = None, timezone: Any = None) -> dt.date:
-        return day if value is None else real(value, timezone)
-
-    monkeypatch.setattr("django.utils.timezone.localdate", localdate)
-    monkeypatch.setattr(clock, "today", lambda: day)
-
-
-def _load() -> str:
-    out = StringIO()
-    call_command("load_demo", verbosity=0, stdout=out)
-    return out.getvalue()
-
-
-def _snapshot() -> tuple[Any, ...]:
-    return (
-        sorted(Report.objects.values_list("org_unit_id", "period", "status", "submitted_at")),
-        DataValue.objects.count(),
-        sorted(Meeting.objects.values_list("id", "status")),
-        Attendance.objects.count(),
-        sorted(Task.objects.values_list("id", "status", "progress")),
-        TaskUpdate.objects.count(),
-        OrgUnit.all_objects.count(),
-        Person.objects.count(),
-        RoleAssignment.objects.count(),
-        Notification.objects.count(),
-    )
 
 
 def _rolled_back(work: Any) -> Any:
@@ -228,21 +193,16 @@ def _check_day(day: dt.date) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=False)
-def test_demo_lives_on_the_day_of_the_load_and_on_a_later_day(
-    monkeypatch: Any, settings: Any
-) -> None:
-    # As on `make run`: demo accounts' API keys work only while DEBUG is on.
-    settings.DEBUG = True
-    _freeze(monkeypatch, dt.date(2026, 12, 2))
-    _load()
-    _check_day(dt.date(2026, 12, 2))
+def test_demo_lives_on_the_day_of_the_load_and_on_a_later_day(demo: Demo, monkeypatch: Any) -> None:
+    # demo: loaded on DEMO_DAY (02/12/2026); DEBUG on as on `make run` (demo accounts' API
+    # keys work only then).
+    _check_day(demo.day)
 
     # Loaded again months later on the same database: the months since are added, what
     # the demo left waiting moves on, and the checks hold on the new day.
     later = dt.date(2027, 3, 15)
-    _freeze(monkeypatch, later)
-    _load()
+    freeze(monkeypatch, later)
+    load(verbosity=0)
     _check_day(later)
     november = Report.objects.get(form__code="BC_THANG", org_unit__code=WARD, period="2026-11")
     assert november.status == Status.APPROVED
@@ -250,6 +210,6 @@ def test_demo_lives_on_the_day_of_the_load_and_on_a_later_day(
         status=Meeting.Status.PLANNED, starts_at__date__lt=later, series__isnull=False
     ).exclude(org_unit__valid_to__isnull=False)
 
-    before = _snapshot()
-    _load()
-    assert _snapshot() == before
+    before = snapshot()
+    load(verbosity=0)
+    assert snapshot() == before

@@ -6,11 +6,7 @@ changes nothing. One load (it takes tens of seconds)."""
 
 from __future__ import annotations
 
-from io import StringIO
-from typing import Any
-
 import pytest
-from django.core.management import call_command
 
 from danvan.access.system import SYSTEM
 from danvan.core import clock
@@ -22,13 +18,11 @@ from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting import sources
 from danvan.reporting.models import Indicator, ReportForm
+from tests.demo_db import Demo
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_issue16_democracy_acceptance(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+def test_issue16_democracy_acceptance(demo: Demo) -> None:
     ward = OrgUnit.objects.get(code="HN-DINHCONG")
     under = {"org_unit__path__startswith": ward.path}
     today = clock.today()

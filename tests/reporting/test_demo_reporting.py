@@ -1,16 +1,12 @@
-"""The demo load stores the seeds' figures as counts, and they come back exactly.
-
-One test function on purpose: ``load_demo`` takes 15–40 s (every report goes through the
-services), so it runs once and everything is checked on that one load.
+"""The demo load stores the seeds' figures as counts, and they come back exactly (over the
+run's one shared load, tests/demo_db.py; a second load is tests/demo/test_demo_second_load.py).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 
 from danvan.core import clock
 from danvan.core.templatetags.vn import vn_percent
@@ -28,6 +24,7 @@ from danvan.org.models import OrgUnit
 from danvan.reporting.analytics import aggregate, units_meeting
 from danvan.reporting.models import DataValue, Indicator, Report, Status
 from danvan.reporting.services import input_window
+from tests.demo_db import Demo
 
 
 def _indicators(*codes: str) -> list[Indicator]:
@@ -36,28 +33,8 @@ def _indicators(*codes: str) -> list[Indicator]:
     return [by_code[code] for code in codes]
 
 
-def _load() -> str:
-    out = StringIO()
-    call_command("load_demo", verbosity=0, stdout=out)
-    return out.getvalue()
-
-
-def _snapshot() -> tuple[int, int, list[tuple]]:
-    return (
-        Report.objects.count(),
-        DataValue.objects.count(),
-        sorted(
-            DataValue.objects.values_list(
-                "indicator_id", "org_unit_id", "period", "value", "status"
-            )
-        ),
-    )
-
-
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -> None:
-    _load()
+def test_load_demo_stores_the_seed_figures_exactly(demo: Demo) -> None:
 
     # Seed 002 — Thành phố Tam Điệp, 6 tháng đầu năm 2021.
     tam_diep = OrgUnit.all_objects.get(code=TAM_DIEP)
@@ -151,14 +128,6 @@ def test_load_demo_stores_the_seed_figures_exactly_and_twice_changes_nothing() -
     hanoi = OrgUnit.all_objects.get(code="HN")
     assert aggregate([gifts], hanoi, parse("2026Q1"))["QUA_SUAT"] > 0
 
-    # Idempotent: a second load changes nothing.
-    before = _snapshot()
-    summary = _load()
-    # The seeds' reports, Hoàng Mai's 14 phường × 6 months of 2023 and today's wards'.
-    assert "báo cáo: " in summary
-    reports_part = summary.split("báo cáo: ")[1].split(";")[0]
-    assert "tạo mới" not in reports_part and "cập nhật" not in reports_part
-    assert _snapshot() == before
     # Demo history is sent within its window: most reports on time, a few late.
     on_time = late = 0
     for report in monthly.filter(org_unit__code__in=tam_diep_wards()).select_related("form"):

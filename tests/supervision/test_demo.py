@@ -7,11 +7,8 @@ nothing. One load (it takes tens of seconds)."""
 from __future__ import annotations
 
 import datetime as dt
-from io import StringIO
-from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 
@@ -24,6 +21,7 @@ from danvan.meetings.models import Meeting
 from danvan.org.models import OrgUnit
 from danvan.supervision import figures
 from danvan.supervision.models import Activity, Programme, Recommendation, RecState
+from tests.demo_db import Demo
 
 
 def _client(username: str) -> Client:
@@ -35,11 +33,7 @@ def _client(username: str) -> Client:
 
 
 @pytest.mark.slow
-@pytest.mark.django_db
-def test_issue16_supervision_acceptance(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.DEBUG = True  # demo accounts log in only while DEBUG is on
-    call_command("load_demo", verbosity=0, stdout=StringIO())
+def test_issue16_supervision_acceptance(demo: Demo) -> None:
     today = clock.today()
     front = OrgUnit.all_objects.get(code="HN-DINHCONG-MTTQ")
 
