@@ -5,9 +5,10 @@ such test then runs inside its own transaction over it, rolled back after, as py
 does for ``db``: what one test writes, the next never sees.
 
 A committed demo would be seen by every other test too, so ``pytest_collection_modifyitems``
-(``tests/conftest.py``) runs the tests that ask for it after all the others, and those that
-need it committed (``demo_committed``: a live server reads it from another thread) last of
-all: their transactional teardown empties the database.
+(``tests/conftest.py``) runs the tests that ask for it after the other plain tests, then those
+that need it committed (``demo_committed``: a live server reads it from another thread),
+whose transactional teardown empties the database, then the other transactional tests; one
+of those that finds the demo still there (a ``-k`` run) empties it first.
 """
 
 from __future__ import annotations
