@@ -53,10 +53,6 @@ class Demo:
     summary: str  # what the shared load printed
 
 
-# Whether the shared demo's rows are in the database now (a transactional test empties it).
-_committed = {"now": False}
-
-
 @pytest.fixture(scope="session")
 def _demo_loaded(django_db_setup: Any, django_db_blocker: Any) -> str:
     # The demo users' passwords hashed as every test's (tests/conftest.py): PBKDF2 would
@@ -64,46 +60,48 @@ def _demo_loaded(django_db_setup: Any, django_db_blocker: Any) -> str:
     fast = override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"])
     with django_db_blocker.unblock(), pytest.MonkeyPatch.context() as patch, fast:
         freeze(patch, DEMO_DAY)
-        summary = load()
-    _committed["now"] = True
-    return summary
+        return load()
 
 
-def _still_there() -> None:
-    if not _committed["now"]:
-        pytest.fail(
-            "the shared demo was emptied by a transactional test before this one: test order"
-        )
+def _demo_present() -> bool:
+    """Whether the shared demo's rows are in the database (a transactional test's end
+    empties it): its first demo account is there."""
+    from danvan.accounts.models import User
+    from danvan.demo.current_data import DEMO_USERS
+
+    return User.objects.filter(username=DEMO_USERS[0][0]).exists()
 
 
 def empty_if_loaded() -> None:
     """Before a transactional test: the shared demo must not be seen (nor left) by it."""
-    if _committed["now"]:
+    if _demo_present():
         call_command("flush", interactive=False, verbosity=0)
-        _committed["now"] = False
+
+
+def _on_demo_day(summary: str, monkeypatch: Any, settings: Any) -> Demo:
+    if not _demo_present():
+        pytest.fail(
+            "the shared demo was emptied by a transactional test before this one: test order"
+        )
+    settings.DEBUG = True
+    freeze(monkeypatch, DEMO_DAY)
+    return Demo(day=DEMO_DAY, summary=summary)
 
 
 @pytest.fixture
 def demo(_demo_loaded: str, db: Any, monkeypatch: Any, settings: Any) -> Demo:
     """The shared demo, in a transaction of this test's, on ``DEMO_DAY``, with DEBUG on as
     on ``make run`` (demo accounts log in only then)."""
-    _still_there()
-    settings.DEBUG = True
-    freeze(monkeypatch, DEMO_DAY)
-    return Demo(day=DEMO_DAY, summary=_demo_loaded)
+    return _on_demo_day(_demo_loaded, monkeypatch, settings)
 
 
 @pytest.fixture
 def demo_committed(
     _demo_loaded: str, transactional_db: Any, monkeypatch: Any, settings: Any
-) -> Any:
-    """The shared demo as committed rows (for a live server's thread); the test's teardown
-    empties the database, so these tests run after every ``demo`` test."""
-    _still_there()
-    settings.DEBUG = True
-    freeze(monkeypatch, DEMO_DAY)
-    yield Demo(day=DEMO_DAY, summary=_demo_loaded)
-    _committed["now"] = False  # transactional_db's teardown flushes next
+) -> Demo:
+    """The shared demo as committed rows (for a live server's thread), as ``demo``; the
+    test's teardown empties the database, so these tests run after every ``demo`` test."""
+    return _on_demo_day(_demo_loaded, monkeypatch, settings)
 
 
 def demo_rank(item: Any, transactional: bool) -> int:
