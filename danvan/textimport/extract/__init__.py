@@ -30,8 +30,11 @@ KEYS = (
 _ORGANISE = re.compile(
     r"\s(?:đã\s+)?(?:phối\s+hợp\s+)?(?:tổ\s+chức|long\s+trọng\s+tổ\s+chức)\s", re.I
 )
+# «P. Định Công», «TP. Hà Nội», «Q.Hoàng Mai»: the dot of a unit's abbreviation ends nothing.
+_ABBREVIATED = r"(?<![\w])(?:TP|TX|TT|P|Q|H)\.\s?"
 _VENUE = re.compile(
-    r"(?<![\w])tại\s+(?!hội\s+nghị|buổi|lễ|đây|đó|địa\s+phương|cơ\s+sở\b)(?P<v>[^,.;]{4,120}?)"
+    r"(?<![\w])tại\s+(?!hội\s+nghị|buổi|lễ|đây|đó|địa\s+phương|cơ\s+sở\b)"
+    rf"(?P<v>(?:{_ABBREVIATED}|[^,.;]|\.(?=\w)){{4,120}}?)"
     r"(?=\s*(?:,|\.|;|\s(?:đã\s+)?(?:tổ\s+chức|diễn\s+ra|khai\s+mạc)\b))",
 )
 _SUBJECT_START = re.compile(
@@ -41,7 +44,7 @@ _SUBJECT_START = re.compile(
     r"Huyện\s+ủy|Thành\s+ủy|Tỉnh\s+ủy|Thị\s+ủy|Đảng\s+ủy|Đảng\s+bộ|Hội|Liên\s+đoàn|Đoàn|"
     r"Thường\s+trực|Khối|Mặt\s+trận|Sở|Phòng|Trung\s+tâm|Văn\s+phòng)"
     # commas only inside a list of levels: «Ban Dân vận các huyện, thị, thành ủy»
-    r"(?:[^,.;]|,\s*(?=[a-zà-ỹđ]))*?)$",
+    rf"(?:{_ABBREVIATED}|[^,.;]|\.(?=\w)|,\s*(?=[a-zà-ỹđ]))*?)$",
 )
 
 

@@ -28,7 +28,10 @@ _PLACE_BEFORE = re.compile(
     r"|thôn|ấp|bản|tổ\s+dân\s+phố|đường|phố|chùa|nhà\s+thờ|đình|làng)\s*$",
     re.I,
 )
-_DEGREES = r"(?-i:(?:NGƯT|NGND|NSND|NSƯT|PGS|GS|TS|ThS|BS|KS)\.?(?:\s*[,.]?\s*(?:TS|ThS|BS)\.?)?)"
+_DEGREES = (
+    r"(?-i:(?:NGƯT|NGND|NSND|NSƯT|PGS|GS|TS|ThS|Th\.S|T\.S|BS|KS)\.?"
+    r"(?:\s*[,.]?\s*(?:TS|ThS|Th\.S|BS)\.?)?)"
+)
 _HONORIFIC = re.compile(
     r"(?<![\w])(?:(?:các\s+)?(?:đồng\s+chí|đ/c|ông|bà|anh|chị)(?:\s*:)?\s+"
     r"(?P<rank>(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|Chuẩn\s+đô\s+đốc"
@@ -62,6 +65,8 @@ _NAMED_AFTER = re.compile(
     re.I,
 )
 _OTHER_ROLE = re.compile(r",\s*(?:thư\s+ký|cùng|tham\s+dự|đến\s+dự|dự\b|có\s+sự\s+tham\s+dự)", re.I)
+# «Hà Nội - Sáng 5/4, …»: a dateline, not a name and a position.
+_WHEN_FIRST = re.compile(r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm)\s+(?:nay|qua|\d)", re.I)
 _CHAIR = re.compile(r"(?:đồng\s+)?chủ\s+trì|chủ\s+tọa|chủ\s+toạ", re.I)
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -125,7 +130,7 @@ def _position_after(text: str, pos: int, limit: int) -> tuple[str, Span] | None:
     end = end_match.start() if end_match else min(limit, start + 220)
     raw = text[start:end].strip(" ,)-–")
     raw = _RANK_ONLY.sub("", raw) if _RANK_ONLY.match(raw) and len(raw) > 20 else raw
-    if not raw or not raw[:1].isupper() or len(raw) < 3:
+    if not raw or not raw[:1].isupper() or len(raw) < 3 or _WHEN_FIRST.match(raw):
         return None
     return raw, (start, start + len(raw))
 

@@ -4,23 +4,25 @@ every extracted field can carry the span it came from."""
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
+
+from danvan.lib.vietnamese import sentence_spans, tone_normalise
 
 Span = tuple[int, int]
 
 
 def normalise(raw: str) -> str:
     """NFC, no NUL or control characters, non-breaking and odd spaces as plain spaces,
-    line ends as ``\\n``. Offsets of every span refer to this text."""
+    line ends as ``\\n``, the modern tone placement in common words («uỷ ban» → «ủy ban»;
+    names as written). Offsets of every span refer to this text."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     text = "".join(
         " " if ch in "\u00a0\u2007\u202f\u2009\u200a\t" else ch
         for ch in text
         if ch in "\n\t" or unicodedata.category(ch)[0] != "C"
     )
-    return text
+    return tone_normalise(text)
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,6 @@ class Piece:
         return (self.start, self.end)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZÀ-ỸĐ0-9])|\n+")
-
-
 def lines(text: str) -> list[Piece]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -51,19 +50,9 @@ def lines(text: str) -> list[Piece]:
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[Piece]:
-    """Sentences of ``text[start:end]`` (a line break always ends one)."""
-    end = len(text) if end is None else end
-    out, pos = [], start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        piece = text[pos : match.start()]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append(Piece(piece.strip(), pos + lead))
-        pos = match.end()
-    piece = text[pos:end]
-    if piece.strip():
-        out.append(Piece(piece.strip(), pos + len(piece) - len(piece.lstrip())))
-    return out
+    """Sentences of ``text[start:end]`` (underthesea's splitter; a line break always ends
+    one)."""
+    return [Piece(text[a:b], a) for a, b in sentence_spans(text, start, end)]
 
 
 def clauses(sentence: Piece) -> list[Piece]:
