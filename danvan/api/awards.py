@@ -8,14 +8,14 @@ import datetime as dt
 from typing import Any
 
 from django.http import HttpRequest
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 from ninja.pagination import paginate
 
 from danvan.api.input import Pagination, optional_id, optional_year
 from danvan.api.schemas import ErrorOut
 from danvan.api.work_schemas import UnitRef
 from danvan.awards import selectors, services
-from danvan.awards.models import Award, AwardDecision, AwardForm
+from danvan.awards.models import STATED_MAX, Award, AwardDecision, AwardForm
 from danvan.emulation.selectors import model_get
 from danvan.meetings.selectors import meeting_get
 from danvan.org.selectors import org_unit_get
@@ -42,6 +42,11 @@ class DecisionOut(Schema):
     proposed_by: UnitRef | None
     proposed_on: dt.date | None
     council_opinion: str
+    stated_collectives: int
+    stated_individuals: int
+    stated_households: int
+    source: str
+    meeting_id: int | None
     version: int
 
 
@@ -74,6 +79,11 @@ class DecisionIn(Schema):
     proposal_reference: str = ""
     council_opinion: str = ""
     council_on: dt.date | None = None
+    # Known by its numbers before its list is in (an article, a report).
+    stated_collectives: int = Field(0, ge=0, le=STATED_MAX)
+    stated_individuals: int = Field(0, ge=0, le=STATED_MAX)
+    stated_households: int = Field(0, ge=0, le=STATED_MAX)
+    source: str = Field("", max_length=255)
 
 
 class AwardIn(Schema):
@@ -153,6 +163,10 @@ def create_decision(request: HttpRequest, payload: DecisionIn) -> Status[AwardDe
         proposal_reference=payload.proposal_reference,
         council_opinion=payload.council_opinion,
         council_on=payload.council_on,
+        stated_collectives=payload.stated_collectives,
+        stated_individuals=payload.stated_individuals,
+        stated_households=payload.stated_households,
+        source=payload.source,
     )
     return Status(201, selectors.decision_get(user=user, pk=decision.pk))
 

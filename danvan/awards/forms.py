@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
-from danvan.awards.models import AwardDecision, AwardForm, RecipientKind
+from danvan.awards.models import STATED_MAX, AwardDecision, AwardForm, RecipientKind
 from danvan.awards.selectors import REVOKED_CHOICES
 from danvan.emulation.models import RECOGNISED_STATES, Campaign, EmulationModel
 from danvan.meetings.models import Meeting
@@ -102,11 +102,37 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label="Ghi chú", required=False, max_length=4000, widget=forms.Textarea(attrs={"rows": 2})
     )
+    stated_collectives = forms.IntegerField(
+        label="Số tập thể theo nguồn",
+        min_value=0,
+        max_value=STATED_MAX,
+        required=False,
+        help_text="Khi chưa có danh sách: số mà bài viết, báo cáo nêu. Để trống hoặc 0 nếu không.",
+    )
+    stated_individuals = forms.IntegerField(
+        label="Số cá nhân theo nguồn", min_value=0, max_value=STATED_MAX, required=False
+    )
+    stated_households = forms.IntegerField(
+        label="Số hộ gia đình theo nguồn", min_value=0, max_value=STATED_MAX, required=False
+    )
+    source = forms.CharField(
+        label="Ghi theo nguồn",
+        max_length=255,
+        required=False,
+        help_text="Ví dụ: bài viết trên cổng thông tin ngày 13/01/2023.",
+    )
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["issuer"].queryset = _units(user, Cap.AWARD_MANAGE)  # type: ignore[attr-defined]
         self.fields["proposed_by"].queryset = _units(user, Cap.ORG_VIEW)  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for name in ("stated_collectives", "stated_individuals", "stated_households"):
+            if name in data and data[name] is None:
+                data[name] = 0
+        return data
 
 
 class AwardAddForm(forms.Form):

@@ -11,6 +11,9 @@
 - :class:`AwardDecision` — one *quyết định khen thưởng*: the issuing unit, the form, the
   date and signer, the proposal (đề nghị: who, when), the council's opinion (Hội đồng thi
   đua, khen thưởng) and the register entry (``documents.Document``) holding its number.
+  A decision known only by its numbers (an article: «khen thưởng 10 tập thể, 6 cá nhân»)
+  holds the stated counts and its source; until its list is in, it counts, for each kind
+  of recipient, the larger of the names listed and the number stated.
 - :class:`Award` — one line of the decision's danh sách: a collective (an org unit, or a
   named group outside the tree), an individual (a ``people.Person``, or a named person not
   in the register) or a household, with the achievement rewarded, the meeting where it was
@@ -21,11 +24,14 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
 
 from danvan.core.concurrency import Versioned
 from danvan.core.models import AliveManager, DomainModel, SoftDeleteQuerySet
+
+STATED_MAX = 100_000  # more recipients than any decision lists
 
 
 class RecipientKind(models.TextChoices):
@@ -156,6 +162,30 @@ class AwardDecision(Versioned, DomainModel):
         verbose_name="văn bản trong sổ",
     )
     note = models.TextField("ghi chú", blank=True)
+    # Numbers stated by a source before the danh sách is in (see the module's docstring).
+    stated_collectives = models.PositiveIntegerField(
+        "số tập thể theo nguồn", default=0, validators=[MaxValueValidator(STATED_MAX)]
+    )
+    stated_individuals = models.PositiveIntegerField(
+        "số cá nhân theo nguồn", default=0, validators=[MaxValueValidator(STATED_MAX)]
+    )
+    stated_households = models.PositiveIntegerField(
+        "số hộ gia đình theo nguồn", default=0, validators=[MaxValueValidator(STATED_MAX)]
+    )
+    source = models.CharField(
+        "ghi theo nguồn",
+        max_length=255,
+        blank=True,
+        help_text="Khi chưa có bản quyết định: bài viết, báo cáo mà số liệu được ghi theo.",
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="award_decisions",
+        verbose_name="trao tại hội nghị",
+    )
 
     objects = AliveManager()
     all_objects = SoftDeleteQuerySet.as_manager()
@@ -178,6 +208,17 @@ class AwardDecision(Versioned, DomainModel):
     @property
     def reference(self) -> str:
         return self.document.reference if self.document is not None else ""
+
+    def stated(self, kind: str) -> int:
+        return {
+            RecipientKind.COLLECTIVE.value: self.stated_collectives,
+            RecipientKind.INDIVIDUAL.value: self.stated_individuals,
+            RecipientKind.HOUSEHOLD.value: self.stated_households,
+        }.get(kind, 0)
+
+    @property
+    def has_stated_counts(self) -> bool:
+        return bool(self.stated_collectives or self.stated_individuals or self.stated_households)
 
 
 class AwardQuerySet(SoftDeleteQuerySet):

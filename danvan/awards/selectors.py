@@ -163,17 +163,27 @@ class MeetingAwardGroup:
     decision: AwardDecision
     awards: list[Award] = field(default_factory=list)
 
+    def _count(self, kind: str) -> int:
+        named = sum(a.recipient_kind == kind for a in self.awards)
+        return max(named, self.decision.stated(kind))
+
     @property
     def collectives(self) -> int:
-        return sum(a.recipient_kind == RecipientKind.COLLECTIVE for a in self.awards)
+        return self._count(RecipientKind.COLLECTIVE)
 
     @property
     def individuals(self) -> int:
-        return sum(a.recipient_kind == RecipientKind.INDIVIDUAL for a in self.awards)
+        return self._count(RecipientKind.INDIVIDUAL)
 
     @property
     def households(self) -> int:
-        return sum(a.recipient_kind == RecipientKind.HOUSEHOLD for a in self.awards)
+        return self._count(RecipientKind.HOUSEHOLD)
+
+    @property
+    def unnamed(self) -> int:
+        """Recipients the source counts whose names are not listed yet."""
+        named = len(self.awards)
+        return max(0, self.collectives + self.individuals + self.households - named)
 
     @property
     def counts_text(self) -> str:
@@ -209,7 +219,17 @@ def meeting_award_groups(*, meeting: Meeting) -> list[MeetingAwardGroup]:
         awards, key=lambda a: (a.decision.decided_on, a.decision_id, order[a.recipient_kind], a.pk)
     ):
         groups.setdefault(award.decision_id, MeetingAwardGroup(award.decision)).awards.append(award)
-    return list(groups.values())
+    # Decisions presented there that are known by their numbers (no names at the meeting).
+    stated = (
+        AwardDecision.objects.filter(meeting=meeting)
+        .exclude(pk__in=list(groups))
+        .select_related("form", "issuer", "document")
+    )
+    for decision in stated:
+        group = MeetingAwardGroup(decision)
+        if group.counts_text:
+            groups[decision.pk] = group
+    return sorted(groups.values(), key=lambda g: (g.decision.decided_on, g.decision.pk))
 
 
 def _lower_first(text: str) -> str:
@@ -232,10 +252,30 @@ def meeting_award_sentence(*, meeting: Meeting) -> str:
 def period_award_counts(*, root: OrgUnit, start: dt.date, end: dt.date) -> dict[str, int]:
     """Standing awards decided in [start, end] by the units of ``root``'s subtree (the
     compiled report reads them for the subtree it compiles, already scoped)."""
-    awards = Award.objects.filter(
-        decision__issuer__path__startswith=root.path,
-        decision__decided_on__gte=start,
-        decision__decided_on__lte=end,
-        decision__deleted_at=None,
+    decisions = AwardDecision.objects.filter(
+        issuer__path__startswith=root.path, decided_on__gte=start, decided_on__lte=end
     )
-    return award_counts(awards)
+    return decision_counts(decisions)
+
+
+def decision_counts(decisions: QuerySet[AwardDecision]) -> dict[str, int]:
+    """Recipients of ``decisions`` by kind (and ``""``: all): of each decision, the standing
+    awards listed, or the number its source states when that is larger (a decision whose
+    list is not in yet). One query."""
+    standing = Q(awards__revoked_on__isnull=True, awards__deleted_at=None)
+    rows = decisions.order_by().annotate(
+        **{
+            f"named_{kind}": Count("awards", filter=standing & Q(awards__recipient_kind=kind))
+            for kind in RecipientKind.values
+        }
+    )
+    fields = {
+        RecipientKind.COLLECTIVE.value: "stated_collectives",
+        RecipientKind.INDIVIDUAL.value: "stated_individuals",
+        RecipientKind.HOUSEHOLD.value: "stated_households",
+    }
+    totals = dict.fromkeys(RecipientKind.values, 0)
+    for row in rows.values(*fields.values(), *(f"named_{k}" for k in RecipientKind.values)):
+        for kind, stated in fields.items():
+            totals[kind] += max(row[f"named_{kind}"], row[stated])
+    return {"": sum(totals.values()), **totals}

@@ -55,8 +55,17 @@ DECISION_FIELDS = (
     "council_opinion",
     "council_on",
     "note",
+    "stated_collectives",
+    "stated_individuals",
+    "stated_households",
+    "source",
 )
-_TEXT = ("reason", "signer_name", "signer_title", "proposal_reference")
+_TEXT = ("reason", "signer_name", "signer_title", "proposal_reference", "source")
+_STATED = {
+    "stated_collectives": RecipientKind.COLLECTIVE,
+    "stated_individuals": RecipientKind.INDIVIDUAL,
+    "stated_households": RecipientKind.HOUSEHOLD,
+}
 _LONG_TEXT = ("council_opinion", "note")
 
 
@@ -105,12 +114,21 @@ def _validate_decision(decision: AwardDecision, actor: Any) -> None:
             errors[name] = (
                 f"Ngày {label} {format_date(other)} sau ngày quyết định {format_date(day)}."
             )
+    if decision.form_id is not None and "form" not in errors:
+        for name, kind in _STATED.items():
+            if (getattr(decision, name) or 0) > 0 and not decision.form.accepts(kind):
+                errors[name] = (
+                    f"«{decision.form.name}» không tặng cho {kind.label.lower()}: để số này là 0."
+                )
+    meeting = decision.meeting
+    if meeting is not None and not can(actor, Cap.MEETING_VIEW, meeting.org_unit):
+        errors["meeting"] = f"Hội nghị «{meeting.title}» nằm ngoài phạm vi đơn vị của bạn."
     proposer = decision.proposed_by
     if proposer is not None and not can(actor, Cap.ORG_VIEW, proposer):
         errors["proposed_by"] = f"«{proposer.name}» nằm ngoài phạm vi đơn vị của bạn."
     if errors:
         raise ValidationError(errors)
-    decision.full_clean(exclude=["issuer", "form", "proposed_by", "document"])
+    decision.full_clean(exclude=["issuer", "form", "proposed_by", "document", "meeting"])
 
 
 def _clean(name: str, value: Any) -> Any:
@@ -137,8 +155,14 @@ def decision_create(
     council_opinion: str = "",
     council_on: dt.date | None = None,
     note: str = "",
+    stated_collectives: int = 0,
+    stated_individuals: int = 0,
+    stated_households: int = 0,
+    source: str = "",
+    meeting: Meeting | None = None,
 ) -> AwardDecision:
-    """Ghi một quyết định khen thưởng (its danh sách is added with :func:`award_add`)."""
+    """Ghi một quyết định khen thưởng (its danh sách is added with :func:`award_add`; a
+    decision known by its numbers only holds them in ``stated_*``)."""
     require(actor, Cap.AWARD_MANAGE, issuer)
     refuse_if_closed(issuer)
     values = {
@@ -148,6 +172,7 @@ def decision_create(
         "proposal_reference": proposal_reference,
         "council_opinion": council_opinion,
         "note": note,
+        "source": source,
     }
     decision = AwardDecision(
         issuer=issuer,
@@ -156,6 +181,10 @@ def decision_create(
         proposed_by=proposed_by,
         proposed_on=proposed_on,
         council_on=council_on,
+        stated_collectives=stated_collectives,
+        stated_individuals=stated_individuals,
+        stated_households=stated_households,
+        meeting=meeting,
         **{name: _clean(name, value) for name, value in values.items()},
     )
     _validate_decision(decision, actor)
@@ -362,7 +391,8 @@ def award_add(
     note: str = "",
 ) -> Award:
     """Thêm một tập thể, cá nhân, hộ gia đình vào danh sách của quyết định. The
-    achievement defaults to the decision's; a model sets the campaign."""
+    achievement defaults to the decision's, the meeting to the one the decision was
+    presented at; a model sets the campaign."""
     concurrency.lock(decision)
     require(actor, Cap.AWARD_MANAGE, decision.issuer)
     refuse_if_closed(decision.issuer)
@@ -375,7 +405,7 @@ def award_add(
         recipient_name=normalize_spaces(recipient_name),
         recipient_detail=normalize_spaces(recipient_detail),
         achievement=normalize_spaces(achievement) or decision.reason,
-        meeting=meeting,
+        meeting=meeting or decision.meeting,
         campaign=campaign,
         emulation_model=emulation_model,
         note=normalize_spaces(note),

@@ -134,6 +134,9 @@ def _decision_context(
         "individuals": [a for a in awards if a.recipient_kind == RecipientKind.INDIVIDUAL],
         "households": [a for a in awards if a.recipient_kind == RecipientKind.HOUSEHOLD],
         "standing": sum(a.revoked_on is None for a in awards),
+        "counted": selectors.MeetingAwardGroup(
+            decision, [a for a in awards if a.revoked_on is None]
+        ),
         "can_manage": may,
         "can_issue": may
         and decision.document_id is None

@@ -8,6 +8,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 
+from danvan.access.roles import Cap
+from danvan.access.scope import can
+from danvan.awards.models import AwardForm
+from danvan.textimport import awards as stated_awards
 from danvan.textimport import defaults, services
 from danvan.textimport.forms import NEW
 from danvan.textimport.models import ArticleImport, SourceKind
@@ -55,6 +59,19 @@ def import_and_accept(*, actor: Any, text: str, source_name: str = "") -> str:
                 create=match == NEW,
             )
         )
+    award_rows = [
+        stated_awards.AwardRow(
+            form=AwardForm.objects.get(pk=row["form"]),
+            collectives=row["collectives"],
+            individuals=row["individuals"],
+            reason=row["reason"],
+            text=row["text"],
+        )
+        for row in stated_awards.rows(item)
+        if row["include"]
+    ]
+    if not can(actor, Cap.AWARD_MANAGE, initial["org_unit"]):
+        award_rows = []
     held_on: dt.date = initial["held_on"]
     accepted = services.import_accept(
         actor=actor,
@@ -67,9 +84,16 @@ def import_and_accept(*, actor: Any, text: str, source_name: str = "") -> str:
         place=initial["place"],
         period_code=initial["period_code"],
         people_rows=people_rows,
+        award_rows=award_rows,
     )
     what = "tạo" if accepted.new_meeting else "bổ sung"
     return (
         f"Đã {what} hội nghị #{accepted.meeting.pk} «{accepted.meeting.title}» "
-        f"({held_on:%d/%m/%Y}, {accepted.attendees} người dự) từ bài viết #{item.pk}."
+        f"({held_on:%d/%m/%Y}, {accepted.attendees} người dự"
+        + (
+            f", {len(accepted.award_decisions)} quyết định khen thưởng"
+            if accepted.award_decisions
+            else ""
+        )
+        + f") từ bài viết #{item.pk}."
     )

@@ -6,7 +6,10 @@ from typing import Any
 
 from django import forms
 
+from danvan.access.roles import Cap
+from danvan.awards.models import STATED_MAX, AwardForm
 from danvan.meetings.models import Attendance, MeetingKind
+from danvan.org import selectors as org_selectors
 from danvan.org.forms import DateInput, UnitChoiceField
 from danvan.org.models import OrgUnit
 from danvan.petitions.forms import Text
@@ -97,6 +100,52 @@ class FigureRowForm(forms.Form):
         return data
 
 
+class AwardRowForm(forms.Form):
+    """One decision the article states by its numbers (danvan/textimport/awards.py)."""
+
+    include = forms.BooleanField(label="Ghi vào sổ khen thưởng", required=False)
+    form = forms.ModelChoiceField(
+        label="Hình thức", queryset=AwardForm.objects.none(), required=False, empty_label="— Chọn —"
+    )
+    issuer = UnitChoiceField(
+        label="Cơ quan khen thưởng",
+        queryset=OrgUnit.objects.none(),
+        required=False,
+        empty_label="— Đơn vị tổ chức —",
+    )
+    collectives = forms.IntegerField(label="Số tập thể", min_value=0, max_value=STATED_MAX)
+    individuals = forms.IntegerField(label="Số cá nhân", min_value=0, max_value=STATED_MAX)
+    reason = Text(label="Thành tích được khen", required=False, max_length=500)
+    text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=600)
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["form"].queryset = AwardForm.objects.filter(is_active=True)  # type: ignore[attr-defined]
+        self.fields["issuer"].queryset = org_selectors.org_unit_list(  # type: ignore[attr-defined]
+            user=user, cap=Cap.AWARD_MANAGE, status="active"
+        ).order_by("path")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("include"):
+            if not data.get("form"):
+                self.add_error("form", "Chọn hình thức khen thưởng.")
+            if not (data.get("reason") or "").strip():
+                self.add_error("reason", "Nhập thành tích được khen (lý do của quyết định).")
+            if not (data.get("collectives") or data.get("individuals")):
+                self.add_error("collectives", "Nhập số tập thể hoặc cá nhân được khen.")
+        return data
+
+
+class _AwardsBase(forms.BaseFormSet):  # type: ignore[type-arg]
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def get_form_kwargs(self, index: int | None) -> dict[str, Any]:
+        return {**super().get_form_kwargs(index), "user": self.user}
+
+
 class _PeopleBase(forms.BaseFormSet):  # type: ignore[type-arg]
     """Each row offers the people its name matched (``row_choices``, in row order)."""
 
@@ -115,3 +164,6 @@ PeopleFormSet = forms.formset_factory(
     PersonRowForm, formset=_PeopleBase, extra=0, max_num=200, validate_max=True
 )
 FiguresFormSet = forms.formset_factory(FigureRowForm, extra=0, max_num=200, validate_max=True)
+AwardsFormSet = forms.formset_factory(
+    AwardRowForm, formset=_AwardsBase, extra=0, max_num=50, validate_max=True
+)

@@ -1,6 +1,7 @@
 """Writes of the text import: propose (nothing but the import itself is written), accept
-(the meeting, its attendees with their roles, the documents it cites, new people and a
-draft report, all or nothing), discard and reopen. Every state check holds the row lock."""
+(the meeting, its attendees with their roles, the documents it cites, new people, the
+award decisions it states and a draft report, all or nothing), discard and reopen.
+Every state check holds the row lock."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from danvan.meetings.services import parts
 from danvan.org.models import OrgUnit
 from danvan.people import services as people
 from danvan.people.models import Person
+from danvan.textimport import awards as stated_awards
 from danvan.textimport import matching
 from danvan.textimport.extract import extract
 from danvan.textimport.extract.text import normalise
@@ -118,6 +120,7 @@ class Accepted:
     attendees: int = 0
     new_people: list[Person] = field(default_factory=list)
     report: Any = None
+    award_decisions: list[Any] = field(default_factory=list)
 
 
 def _check_open(item: ArticleImport, version: int | None) -> None:
@@ -149,6 +152,7 @@ def import_accept(
     people_rows: list[PersonRow] = (),  # type: ignore[assignment]
     figures: dict[str, Decimal] | None = None,
     make_report: bool = False,
+    award_rows: list[stated_awards.AwardRow] = (),  # type: ignore[assignment]
 ) -> Accepted:
     concurrency.lock(item)
     _check_open(item, version)
@@ -177,6 +181,14 @@ def import_accept(
         new = True
     accepted = Accepted(meeting, new)
     _attend(actor, item, meeting, org_unit, people_rows, accepted)
+    accepted.award_decisions = stated_awards.record(
+        actor=actor,
+        item=item,
+        meeting=meeting,
+        held_on=held_on,
+        award_rows=list(award_rows),
+        default_issuer=org_unit,
+    )
     if make_report and figures:
         accepted.report = _draft_report(actor, org_unit, period_code, figures)
     item.status = ArticleImport.Status.ACCEPTED

@@ -19,9 +19,11 @@ from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
 from danvan.people.models import Person
+from danvan.textimport import awards as stated_awards
 from danvan.textimport import defaults, selectors, services, sources
 from danvan.textimport.forms import (
     NEW,
+    AwardsFormSet,
     BringForm,
     FiguresFormSet,
     PeopleFormSet,
@@ -104,6 +106,9 @@ def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str
     figures = bound.get("figures") or FiguresFormSet(
         initial=defaults.figure_rows(item), prefix="so_lieu"
     )
+    awards = bound.get("awards") or AwardsFormSet(  # type: ignore[call-arg]
+        initial=stated_awards.rows(item), prefix="khen_thuong", user=request.user
+    )
     same = None
     initial = form.initial
     if initial.get("org_unit") and initial.get("held_on") and initial.get("kind"):
@@ -115,6 +120,8 @@ def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str
         "form": form,
         "people": people,
         "figures": figures,
+        "awards": awards,
+        "can_award": can(request.user, Cap.AWARD_MANAGE, None),
         "same_meeting": same,
         "open": item.status == ArticleImport.Status.PROPOSED,
     }
@@ -147,7 +154,9 @@ def import_accept(request: AppRequest, pk: int) -> HttpResponse:
     form = ReviewForm(request.POST, user=request.user)
     people = PeopleFormSet(request.POST, prefix="nguoi", row_choices=choices)  # type: ignore[call-arg]
     figures = FiguresFormSet(request.POST, prefix="so_lieu")
-    if form.is_valid() and people.is_valid() and figures.is_valid():
+    awards = AwardsFormSet(request.POST, prefix="khen_thuong", user=request.user)  # type: ignore[call-arg]
+    valid = [f.is_valid() for f in (form, people, figures, awards)]
+    if all(valid):
         try:
             rows = [
                 services.PersonRow(
@@ -165,6 +174,19 @@ def import_accept(request: AppRequest, pk: int) -> HttpResponse:
                 for row in figures.cleaned_data
                 if row.get("include") and row.get("indicator")
             }
+            award_rows = [
+                stated_awards.AwardRow(
+                    form=row["form"],
+                    collectives=row.get("collectives") or 0,
+                    individuals=row.get("individuals") or 0,
+                    reason=(row.get("reason") or "").strip(),
+                    issuer=row.get("issuer"),
+                    text=row.get("text") or "",
+                    line=line,
+                )
+                for line, row in enumerate(awards.cleaned_data, start=1)
+                if row.get("include")
+            ]
             data = form.cleaned_data
             accepted = services.import_accept(
                 actor=request.user,
@@ -179,6 +201,7 @@ def import_accept(request: AppRequest, pk: int) -> HttpResponse:
                 people_rows=rows,
                 figures=values,
                 make_report=bool(data.get("make_report")),
+                award_rows=award_rows,
             )
         except concurrency.StaleEdit as error:
             concurrency.show_stale(form, error)
@@ -192,12 +215,17 @@ def import_accept(request: AppRequest, pk: int) -> HttpResponse:
                 request,
                 f"{what} «{accepted.meeting.title}» với {accepted.attendees} người dự"
                 + (f", {len(accepted.new_people)} cán bộ mới" if accepted.new_people else "")
+                + (
+                    f", {len(accepted.award_decisions)} quyết định khen thưởng"
+                    if accepted.award_decisions
+                    else ""
+                )
                 + (", báo cáo nháp" if accepted.report else "")
                 + ".",
             )
             return redirect("meetings:detail", pk=accepted.meeting.pk)
     item.refresh_from_db()
-    context = _context(request, item, form=form, people=people, figures=figures)
+    context = _context(request, item, form=form, people=people, figures=figures, awards=awards)
     return render(request, "textimport/import_detail.html", context, status=400)
 
 

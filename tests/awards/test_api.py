@@ -113,3 +113,22 @@ def test_revoke(decision_2019: Any, tree: Any, cast: Any) -> None:
     assert status == 200 and body["revoked_on"] and body["revoked_reason"]
     status, body = Api(cast.board).get("/awards", revoked="true")
     assert body["count"] == 1
+
+
+def test_a_decision_known_by_its_numbers(tree: Any, cast: Any, catalogue: Any) -> None:
+    api = Api(cast.leader)
+    body = {
+        "issuer": tree.dinh_cong.pk,
+        "form": "giay-khen",
+        "decided_on": "2026-03-02",
+        "reason": "Đã có thành tích trong phong trào “Dân vận khéo” năm 2025",
+        "stated_collectives": 7,
+        "stated_individuals": 3,
+        "source": "Bài viết trên cổng thông tin phường",
+    }
+    status, decision = api.post("/awards/decisions", body)
+    assert status == 201, decision
+    assert (decision["stated_collectives"], decision["stated_individuals"]) == (7, 3)
+    assert decision["source"] == "Bài viết trên cổng thông tin phường"
+    status, refused = api.post("/awards/decisions", {**body, "stated_collectives": 10**12})
+    assert status in (400, 422) and "stated_collectives" in str(refused)

@@ -108,8 +108,12 @@ def _groups(text: str, piece: Piece) -> list[AwardGroup]:
     for sentence in sentences(text, piece.start, piece.end):
         if not _REWARD.search(sentence.text):
             continue
-        form = _FORM.search(sentence.text)
+        found = list(_FORM.finditer(text, sentence.start, sentence.end))
         for match in _GROUP.finditer(text, sentence.start, sentence.end):
+            # The form written before the group in its sentence («tặng Giấy khen cho 10 tập
+            # thể…; tặng Bằng khen cho 3 tập thể»), or else the first one after it.
+            before = [f for f in found if f.start() < match.start()]
+            form = before[-1] if before else (found[0] if found else None)
             who = match.group("who").lower()
             kind = (
                 "mixed" if match.group("both") else ("individual" if "cá" in who else "collective")
@@ -129,8 +133,13 @@ def awards(text: str, headline: Piece | None, body_start: int) -> list[AwardGrou
     body = _groups(text, Piece(text[body_start:], body_start))
     if body:
         # A total beside its breakdown in the same text counts once: keep the breakdown.
-        if any(g.kind != "mixed" for g in body):
-            body = [g for g in body if g.kind != "mixed"]
+        # A total that is not the sum of a breakdown (another decision) stays.
+        broken = [g for g in body if g.kind != "mixed"]
+        sums = {sum(g.count for g in broken)} | {
+            sum(g.count for g in broken if g.form == form) for form in {g.form for g in broken}
+        }
+        if broken:
+            body = [g for g in body if g.kind != "mixed" or g.count not in sums]
         return body
     return _groups(text, headline) if headline is not None else []
 
