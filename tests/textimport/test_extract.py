@@ -137,6 +137,9 @@ def test_meeting_kind(lead: str, headline: str, kind: str) -> None:
             "và triển khai nhiệm vụ công tác tháng 3 năm 2023.",
             "2023-02",
         ),
+        # A two-digit month before «/year» (read as January before: the demo's own article).
+        ("Sáng 3/12/2026, Ủy ban MTTQ phường tổ chức giao ban tháng 11/2026.", "2026-11"),
+        ("Ngày 2/4/2024, Ban Dân vận tổ chức giao ban công tác dân vận tháng 3/2024.", "2024-03"),
     ],
 )
 def test_period_covered_is_the_reviewed_one_not_the_next(lead: str, period: str) -> None:

@@ -52,7 +52,7 @@ _PERIODS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"quý\s+(?P<q>IV|I{{1,3}}|[1-4])\b{_YEAR}", re.I)),
     (
         "month",
-        re.compile(rf"(?<!\d\s)tháng\s+(?P<m>\d{{1,2}})(?![\d/]\d){_YEAR}(?!\s*/\s*\d)", re.I),
+        re.compile(rf"(?<!\d\s)tháng\s+(?P<m>\d{{1,2}})(?!\d){_YEAR}(?!\s*/\s*\d)", re.I),
     ),
     (
         "year",
