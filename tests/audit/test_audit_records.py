@@ -566,3 +566,23 @@ def test_history_panel_shows_no_reverse_relation_noise(tree, cast):
     content = response.content.decode()
     assert "Lịch sử thay đổi" in content
     assert ".None" not in content
+
+
+@pytest.mark.django_db
+def test_the_same_decimal_at_another_scale_is_no_change() -> None:
+    from decimal import Decimal
+
+    from danvan.reporting.models import Indicator
+
+    indicator = Indicator.objects.create(code="TY_LE_THU", name="Tỷ lệ thử", factor=Decimal(100))
+    entries = LogEntry.objects.get_for_object(indicator)
+    assert entries.count() == 1  # created
+    indicator.factor = Decimal(100)  # as an administrator types «100» for a 4-place column
+    indicator.save()
+    indicator.factor = 100
+    indicator.save()
+    assert entries.count() == 1
+    indicator.factor = Decimal("12.5")
+    indicator.save()
+    assert entries.count() == 2
+    assert entries.first().changes["factor"] == ["100.0000", "12.5000"]
