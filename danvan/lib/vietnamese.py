@@ -85,10 +85,3 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
             lead = len(rest) - len(rest.lstrip())
             out.append((line_start + cursor + lead, line_start + len(line.rstrip())))
     return out
-
-
-def words(text: str) -> list[str]:
-    """underthesea's word segmentation: «Ban Dân vận», «tổ chức», «Hội nghị» are one word."""
-    from underthesea import word_tokenize
-
-    return list(word_tokenize(text))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from danvan.lib.vietnamese import sentence_spans, tone_normalise, words
+from danvan.lib.vietnamese import sentence_spans, tone_normalise
 from danvan.textimport.extract import extract
 from danvan.textimport.extract.text import normalise, sentences
 
@@ -69,10 +69,6 @@ def test_tone_placement_in_common_words_only(written: str, expected: str) -> Non
 
 def test_the_stored_text_uses_one_placement() -> None:
     assert normalise("Chủ tịch Uỷ ban\u00a0MTTQ chủ toạ") == "Chủ tịch Ủy ban MTTQ chủ tọa"
-
-
-def test_word_segmentation_is_underthesea_s() -> None:
-    assert "tổ chức" in words("Ban Dân vận tổ chức hội nghị")
 
 
 def _lead(text: str) -> dict:
