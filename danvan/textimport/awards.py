@@ -4,7 +4,8 @@ numbers (``AwardDecision.stated_*``): «Dịp này, UBND quận tặng Giấy kh
 the meeting, whose names are added when the decision itself is at hand.
 
 The extractor gives award groups («10 tập thể», «6 cá nhân», or a total it cannot break
-down); consecutive groups of the same form make one row, one decision. A row is offered
+down); consecutive groups of the same form make one row, one decision, until a kind comes
+again (a second «tập thể» is a second decision). A row is offered
 ticked only when it is complete: a form of the register named in the text, the recipients
 broken down, and the achievement written («có thành tích …»); the reviewer completes the
 rest. The decision's date is the meeting's (an article rarely dates the decision), and its
@@ -58,10 +59,13 @@ def _form_for(written: str, forms: list[AwardForm]) -> AwardForm | None:
 
 
 def _reason_near(text: str, start: int) -> str:
-    """«có thành tích xuất sắc trong …» of the sentence holding the award."""
+    """«có thành tích xuất sắc trong …» of the sentence holding the award: the first one
+    after the group («10 tập thể có thành tích A; 9 tập thể có thành tích B»), else any."""
     for sentence in sentences(text):
         if sentence.start <= start < sentence.end:
-            found = _ACHIEVEMENT.search(sentence.text)
+            found = _ACHIEVEMENT.search(sentence.text, start - sentence.start) or (
+                _ACHIEVEMENT.search(sentence.text)
+            )
             if found:
                 return ("Đã có thành tích " + found.group("what").strip(" ,")).strip()[:500]
     return ""
@@ -77,7 +81,10 @@ def rows(item: ArticleImport) -> list[dict[str, Any]]:
         written = group.get("form") or ""
         span = spans[index] if index < len(spans) else [0, 0]
         words = item.text[span[0] : span[1]]
-        if not out or written != last_written or group["kind"] == "mixed":
+        kind = {"collective": "collectives", "individual": "individuals"}.get(group["kind"])
+        # A new decision: another form, a total, or a second count of a kind the row has
+        # («10 tập thể, 6 cá nhân …; 9 tập thể, 5 cá nhân …» are two).
+        if not out or written != last_written or kind is None or out[-1][kind] or out[-1]["mixed"]:
             out.append(
                 {
                     "form": _form_for(written, forms),
@@ -92,12 +99,7 @@ def rows(item: ArticleImport) -> list[dict[str, Any]]:
             out[-1]["text"] = f"{out[-1]['text']}; {words}"
         last_written = written
         row = out[-1]
-        if group["kind"] == "collective":
-            row["collectives"] += int(group["count"])
-        elif group["kind"] == "individual":
-            row["individuals"] += int(group["count"])
-        else:
-            row["mixed"] += int(group["count"])
+        row[kind or "mixed"] += int(group["count"])
     for row in out:
         complete = row["form"] is not None and row["reason"] and not row["mixed"]
         row["include"] = bool(complete)

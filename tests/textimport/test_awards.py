@@ -57,6 +57,21 @@ def test_rows_one_per_decision_ticked_only_when_complete(
     assert "cần tách" in rows[1]["text"]
 
 
+def test_a_kind_written_again_is_another_decision_with_its_own_achievement(
+    cast: Any, forms: dict[str, AwardForm]
+) -> None:
+    text = ARTICLE + (
+        "\nDịp này, Quận ủy đã khen thưởng 12 tập thể, 4 cá nhân có thành tích trong công"
+        " tác dân vận; khen thưởng 8 tập thể, 3 cá nhân có thành tích trong thực hiện dân"
+        " chủ ở cơ sở năm 2023.\n"
+    )
+    rows = stated_awards.rows(_item(client_for(cast.board), text))
+    assert [(r["collectives"], r["individuals"]) for r in rows] == [(12, 4), (8, 3)]
+    assert rows[0]["reason"] == "Đã có thành tích trong công tác dân vận"
+    assert rows[1]["reason"] == "Đã có thành tích trong thực hiện dân chủ ở cơ sở năm 2023"
+    assert not any(r["include"] for r in rows)  # no form written: the reviewer picks it
+
+
 def test_accept_records_the_decision_at_the_meeting_and_the_register_counts_it(
     cast: Any, tree: Any, forms: dict[str, AwardForm]
 ) -> None:
