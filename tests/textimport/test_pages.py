@@ -92,6 +92,10 @@ def test_bring_review_accept(board: Any, cast: Any, tree: Any, officials: Any) -
         f"/quan-ly/nhap-bai-viet/{item.pk}/"
         in board.get(f"/quan-ly/hoi-nghi/{meeting.pk}/").content.decode()
     )
+    # The accepted import says what was read in the product's words, not as codes.
+    read = html.unescape(board.get(url).content.decode())
+    assert "<dd>02/04/2024</dd>" in read and "<dd>tháng 3/2024</dd>" in read
+    assert "2024-03" not in read.split("Đề xuất đã đọc")[1]
 
     # The same text again proposes nothing new.
     again = _bring(board, ARTICLE.replace("\n\n", "\n \n"))
