@@ -105,15 +105,16 @@ class ReportImport(Versioned, DomainModel):
     """Một báo cáo đơn vị (Word) nhập vào: phần lời văn và số liệu đề xuất cho báo cáo
     nháp của đơn vị trong kỳ; chưa chấp nhận thì không ghi gì vào báo cáo.
 
-    ``digest`` is the SHA-256 of the file's bytes: the same file brought in again is the
-    same import, never a second proposal. ``text`` is the file read as text (paragraphs
-    and table rows in document order); the proposal's spans point into it."""
+    ``digest`` is the SHA-256 of the words read from the file: the same report brought in
+    again (even saved anew or renamed) is the same import, never a second proposal.
+    ``text`` is the file read as text (paragraphs and table rows in document order); the
+    proposal's spans point into it."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)
     Status = ArticleImport.Status
 
     file_name = models.CharField("tên tệp", max_length=255)
-    digest = models.CharField("dấu tệp (SHA-256)", max_length=64, unique=True, editable=False)
+    digest = models.CharField("dấu nội dung (SHA-256)", max_length=64, unique=True, editable=False)
     text = models.TextField("văn bản đọc được")
     proposal = models.JSONField("đề xuất", default=dict, editable=False)
     status = models.CharField(

@@ -114,8 +114,14 @@ def _spans(
 def peek(source: str | Path | bytes, *, name: str = "") -> dict[str, Any]:
     """The header and period of the report (the file checked as ``read`` checks it)."""
     data, default_name = _data(source)
-    found = outline.header(docx.load(data, name or default_name))
-    return {"unit": found.unit, "number": found.number, "period": found.period or None}
+    doc = docx.load(data, name or default_name)
+    found = outline.header(doc)
+    return {
+        "text": doc.text,
+        "unit": found.unit,
+        "number": found.number,
+        "period": found.period or None,
+    }
 
 
 def form_parts(form: Any) -> tuple[list[Section], list[Indicator]]:

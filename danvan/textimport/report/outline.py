@@ -39,6 +39,17 @@ _TITLE = re.compile(r"^BÁO\s+CÁO\b", re.I)
 _END = re.compile(r"^(?:Nơi\s+nhận|K/?T\.?\s|T/?M\.?\s|PHỤ\s+LỤC|TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b)")
 _PREAMBLE = re.compile(r"(?:như\s+sau\s*:?\s*$|^Kính\s+gửi)", re.I)
 _MARGIN = 0.02  # cosine points: closer than this, the cue words decide
+GUIDE = {
+    1: "Tâm tư, tình cảm, dư luận xã hội của Nhân dân, điểm nóng, khiếu kiện đông người, "
+    "tình hình dân tộc, tôn giáo",
+    2: "Lãnh đạo, chỉ đạo, ban hành văn bản; dân vận chính quyền, tiếp công dân, đối thoại, "
+    "đơn thư, dân chủ ở cơ sở, cải cách hành chính; Mặt trận và các đoàn thể, phong trào, "
+    "cuộc vận động, giám sát, an sinh xã hội; công tác dân tộc, tôn giáo; Dân vận khéo; "
+    "kiểm tra, sơ kết",
+    3: "Ưu điểm, hạn chế, tồn tại, nguyên nhân",
+    4: "Nhiệm vụ trọng tâm thời gian tới, tiếp tục triển khai",
+    5: "Đề nghị cấp trên xem xét, kiến nghị",
+}
 CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:Tuy\s+nhiên|hạn\s+chế|tồn\s+tại|nguyên\s+nhân)", re.I), "danh gia"),
     (re.compile(r"\b(?:thời\s+gian\s+tới|Tiếp\s+tục|tháng\s+tới|kỳ\s+tới)", re.I), "phuong huong"),
@@ -159,20 +170,28 @@ def _cue(text: str, sections: list[Section]) -> str | None:
     return None
 
 
+def _described(section: Section) -> str:
+    """A section's title and guidance; a section without guidance gets the outline's
+    (DOMAIN §5.1) for its numeral, so the words it covers are more than its title."""
+    guide = section.help_text or GUIDE.get(_numeral(section.title) or 0, "")
+    return f"{section.title}. {guide}".strip(". ")
+
+
 def place(text: str, sections: list[Section]) -> str | None:
-    """The section of a paragraph no heading gives a place to."""
+    """The section of a paragraph no heading gives a place to: the nearest description;
+    among those within ``_MARGIN`` of it, the one its cue words name."""
     if not sections:
         return None
     from danvan.lib import similarity
 
-    described = [f"{s.title}. {s.help_text}".strip(". ") for s in sections]
-    found = similarity.scores(text, described)
-    order = sorted(range(len(found)), key=lambda i: -found[i])
-    if len(order) > 1 and found[order[0]] - found[order[1]] < _MARGIN:
-        cued = _cue(text, [sections[order[0]], sections[order[1]]])
+    found = similarity.scores(text, [_described(s) for s in sections])
+    best = max(found)
+    close = [s for s, score in zip(sections, found, strict=True) if best - score < _MARGIN]
+    if len(close) > 1:
+        cued = _cue(text, close)
         if cued is not None:
             return cued
-    return sections[order[0]].code
+    return sections[found.index(best)].code
 
 
 def header(doc: Document) -> Outline:
@@ -194,9 +213,7 @@ def read(doc: Document, sections: list[Section]) -> Outline:
             continue
         text = block.text
         if _END.match(text):
-            if heading_seen:
-                break
-            continue
+            break
         if _HEADING.match(text):
             heading_seen = True
             current = _by_heading(text, sections)

@@ -39,8 +39,11 @@ class Created:
     new: bool
 
 
-def digest_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def digest_of(text: str) -> str:
+    """The same words are the same report: a copy saved again (Word rewrites the file's
+    dates and ZIP) or renamed is the same import."""
+    flat = " ".join(text.split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()
 
 
 def _period(code: str, field_name: str = "period") -> periods.Period:
@@ -65,7 +68,7 @@ def report_import_create(
     require(actor, CAP, org_unit)
     name = (file_name or "tệp").replace("\\", "/").rsplit("/", 1)[-1][:255]
     head = reader.peek(data, name=name)  # refuses a bad file before anything else
-    digest = digest_of(data)
+    digest = digest_of(head["text"])
     existing = ReportImport.all_objects.filter(digest=digest).first()
     if existing is not None:
         return Created(existing, False)
