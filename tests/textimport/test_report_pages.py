@@ -252,3 +252,11 @@ def test_the_import_list_shows_report_imports(reporter: Any, tree: Any) -> None:
     _open_import(reporter, tree.dinh_cong)
     page = html.unescape(reporter.get("/quan-ly/nhap-bai-viet/").content.decode())
     assert "bc-t11.docx" in page and "Chờ xem xét" in page
+
+
+def test_a_file_too_large_is_a_form_error(reporter: Any, tree: Any, settings: Any) -> None:
+    settings.UPLOAD_MAX_MB = 0
+    answer = _upload(reporter, tree.dinh_cong, name="bao-cao-lon.docx")
+    assert answer.status_code == 400
+    assert any("«bao-cao-lon.docx» nặng" in e for e in errors(answer)), errors(answer)
+    assert not ReportImport.objects.exists()

@@ -71,12 +71,16 @@ def _refuse(name: str, why: str) -> ValidationError:
     return ValidationError({"file": f"Tệp «{name}» {why}"})
 
 
+def check_size(size: int, name: str) -> None:
+    if size > max_bytes():
+        raise _refuse(name, f"nặng {files.human_size(size)}, quá {settings.UPLOAD_MAX_MB} MB.")
+
+
 def check(data: bytes, name: str) -> None:
     """Refuse what is not a readable DOCX before python-docx opens it."""
     if not data:
         raise _refuse(name, "trống.")
-    if len(data) > max_bytes():
-        raise _refuse(name, f"nặng {files.human_size(len(data))}, quá {settings.UPLOAD_MAX_MB} MB.")
+    check_size(len(data), name)
     stream = io.BytesIO(data)
     try:
         refuse_hostile(stream, name=name)

@@ -24,7 +24,7 @@ from danvan.reporting import forms as reporting_forms
 from danvan.reporting.services import ReportLocked
 from danvan.textimport.highlight import REPORT_LABELS, segments
 from danvan.textimport.models import ReportImport
-from danvan.textimport.report import form_parts, selectors, services
+from danvan.textimport.report import docx, form_parts, selectors, services
 from danvan.textimport.report.forms import FiguresFormSet, ReviewForm, UploadForm
 from danvan.textimport.report.selectors import CAP
 
@@ -50,6 +50,8 @@ def report_new(request: AppRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
+            # Refused by its size before it is read into memory.
+            docx.check_size(upload.size or 0, upload.name or "tệp")
             created = services.report_import_create(
                 actor=request.user,
                 data=upload.read(),
