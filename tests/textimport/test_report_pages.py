@@ -237,6 +237,10 @@ def test_another_units_reporter_cannot_see_or_accept(reporter: Any, tree: Any) -
     other = UserFactory(username="dai_kim_reporter")
     grant(other, Role.UNIT_REPORTER, tree.dai_kim)
     them = client_for(other)
+    # Their one unit is the upload's unit already; Định Công is not offered.
+    upload_page = them.get(NEW).content.decode()
+    assert f'<option value="{tree.dai_kim.pk}" selected>' in upload_page
+    assert f'<option value="{tree.dinh_cong.pk}"' not in upload_page
     assert them.get(url).status_code == 404
     assert them.post(f"{url}chap-nhan/", data).status_code == 404
     assert them.post(f"{url}bo-qua/", {"version": data["version"]}).status_code == 404

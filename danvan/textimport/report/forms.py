@@ -33,8 +33,13 @@ class UploadForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["org_unit"].queryset = selectors.units_for(user)  # type: ignore[attr-defined]
+        units = selectors.units_for(user)
+        self.fields["org_unit"].queryset = units  # type: ignore[attr-defined]
         self.fields["form"].queryset = _forms()  # type: ignore[attr-defined]
+        if not self.initial.get("org_unit"):
+            only = list(units[:2])
+            if len(only) == 1:  # a ward's reporter reports for one unit: no choice to make
+                self.initial["org_unit"] = only[0].pk
 
 
 class ReviewForm(forms.Form):
