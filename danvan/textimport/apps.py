@@ -8,6 +8,7 @@ class TextImportConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.core.audit import register
-        from danvan.textimport.models import ArticleImport
+        from danvan.textimport.models import ArticleImport, ReportImport
 
         register(ArticleImport, exclude=("text", "proposal", "updated_at"))
+        register(ReportImport, exclude=("text", "proposal", "updated_at"))

@@ -99,3 +99,74 @@ class ArticleImport(Versioned, DomainModel):
     @property
     def label(self) -> str:
         return f"Bài viết nhập #{self.pk}: {self.title[:120]}"
+
+
+class ReportImport(Versioned, DomainModel):
+    """Một báo cáo đơn vị (Word) nhập vào: phần lời văn và số liệu đề xuất cho báo cáo
+    nháp của đơn vị trong kỳ; chưa chấp nhận thì không ghi gì vào báo cáo.
+
+    ``digest`` is the SHA-256 of the words read from the file: the same report brought in
+    again (even saved anew or renamed) is the same import, never a second proposal.
+    ``text`` is the file read as text (paragraphs and table rows in document order); the
+    proposal's spans point into it."""
+
+    SCOPE_UNIT_FIELDS = ("org_unit",)
+    Status = ArticleImport.Status
+
+    file_name = models.CharField("tên tệp", max_length=255)
+    digest = models.CharField("dấu nội dung (SHA-256)", max_length=64, unique=True, editable=False)
+    text = models.TextField("văn bản đọc được")
+    proposal = models.JSONField("đề xuất", default=dict, editable=False)
+    status = models.CharField(
+        "trạng thái", max_length=8, choices=Status.choices, default=Status.PROPOSED
+    )
+    org_unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị"
+    )
+    period = models.CharField("kỳ báo cáo", max_length=8)
+    form = models.ForeignKey(
+        "reporting.ReportForm",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name="biểu mẫu",
+    )
+    report = models.ForeignKey(
+        "reporting.Report",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="báo cáo đã ghi",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người nhập",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người quyết định",
+    )
+    decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = "báo cáo đơn vị nhập từ Word"
+        verbose_name_plural = "báo cáo đơn vị nhập từ Word"
+
+    def __str__(self) -> str:
+        return self.file_name or f"Báo cáo nhập #{self.pk}"
+
+    @property
+    def label(self) -> str:
+        return f"Báo cáo nhập #{self.pk}: {self.file_name}"

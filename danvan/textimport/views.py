@@ -33,6 +33,7 @@ from danvan.textimport.forms import (
 )
 from danvan.textimport.highlight import segments
 from danvan.textimport.models import ArticleImport
+from danvan.textimport.report import selectors as report_selectors
 
 PAGE_SIZE = 25
 
@@ -44,11 +45,23 @@ def _require(request: AppRequest) -> None:
 
 @login_required
 def import_list(request: AppRequest) -> HttpResponse:
-    _require(request)
-    found = selectors.import_search(
-        request.user, q=request.GET.get("q", ""), status=request.GET.get("trang_thai", "")
+    """The article imports and, beside them, the units' reports brought in from Word."""
+    articles = can(request.user, Cap.MEETING_MANAGE, None)
+    reports = can(request.user, Cap.REPORT_ENTER, None)
+    if not (articles or reports):
+        raise Http404("Không tìm thấy trang.")
+    status = request.GET.get("trang_thai", "")
+    found = (
+        selectors.import_search(request.user, q=request.GET.get("q", ""), status=status)
+        if articles
+        else ArticleImport.objects.none()
     )
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    report_imports = (
+        report_selectors.report_import_search(request.user, status=status)[:PAGE_SIZE]
+        if reports
+        else []
+    )
     return render(
         request,
         "textimport/import_list.html",
@@ -57,6 +70,9 @@ def import_list(request: AppRequest) -> HttpResponse:
             "params": request.GET,
             "statuses": ArticleImport.Status.choices,
             "form": BringForm(),
+            "articles": articles,
+            "reports": reports,
+            "report_imports": report_imports,
         },
     )
 
