@@ -5,10 +5,13 @@ BÁO CÁO kết quả công tác dân vận [kỳ], phương hướng, nhiệm v
 - I. Tình hình Nhân dân, II. Kết quả, III. Đánh giá, IV. Phương hướng, nhiệm vụ, V. Kiến
   nghị: each from the narratives of the reports the units of the subtree sent up
   (submitted or approved) for the period, or for the finer periods inside it (the months
-  of a six-month report); one block per unit, remembering the unit, so each contribution
-  stays traceable and editable before issue. A section no unit wrote gets a neutral line.
-  Of a unit's several reports (the months of a six-month report) the situation (I) and
-  the directions (IV) are the latest one's; its results, assessments and requests all.
+  of a six-month report), read by ``danvan.drafting.narratives``: the root's and the
+  issuer's words lead, the other units' are merged so that what they share is said once
+  with its count (``danvan.drafting.synthesis``); each sentence remembers its units and
+  reports, so it stays traceable and editable before issue. A section nothing was
+  reported for is left empty for the officer to write (``Block.needed``), never filled
+  with a stock sentence. The directions (IV) are for the next period of the report's own
+  type, led by a line naming it.
 - Section II opens with the subtree's figures in prose, compared with the period before
   and the same period a year earlier, and a table of the direct children that have
   figures, with the subtree's total (both from ``danvan.reporting.analytics``).
@@ -28,10 +31,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 
 from danvan.access.roles import Cap
-from danvan.access.scope import can, scoped
+from danvan.access.scope import can
 from danvan.awards.selectors import period_award_counts
 from danvan.core import clock
-from danvan.drafting import headings, prose, registers
+from danvan.drafting import headings, narratives, prose, registers
 from danvan.drafting.context import REPORT, Block, OfficialDocument, Table
 from danvan.lib import periods
 from danvan.lib.numbers import format_number
@@ -48,10 +51,13 @@ SECTIONS = [
     ("kien_nghi", "V. KIẾN NGHỊ, ĐỀ XUẤT"),
 ]
 RESULTS = "ket_qua"
-# Sections where, of a unit's several reports, only the latest speaks (see Contribution).
-LATEST_ONLY = frozenset({"tinh_hinh", "phuong_huong"})
-NOTHING_REPORTED = "Các đơn vị chưa báo cáo nội dung này trong kỳ."
-NO_SPECIAL_REQUEST = "Chưa có đơn vị kiến nghị, đề xuất trong kỳ."
+DIRECTIONS = "phuong_huong"
+
+
+def to_fill() -> Block:
+    """The empty paragraph of a section nothing was reported for (``Block.needed``)."""
+    return Block("", needed=True)
+
 
 # Table columns: indicator code → header. Only columns with figures are shown.
 COLUMNS = {
@@ -159,15 +165,10 @@ def _indicators() -> list[Indicator]:
     return sorted(rows, key=lambda i: prose.CODES.index(i.code))
 
 
-def _child_order(unit: OrgUnit) -> tuple[Any, ...]:
-    kind = unit.organisation_kind
-    return (bool(unit.kind.is_place), kind.sort_order if kind else 0, unit.name_folded, unit.pk)
-
-
 def children_of(root: OrgUnit) -> list[OrgUnit]:
     """The units directly under ``root``, organisations first, then places by name."""
     children = OrgUnit.objects.filter(parent=root).select_related("kind", "organisation_kind")
-    return sorted(children, key=_child_order)
+    return sorted(children, key=narratives.child_order)
 
 
 def figures_for(
@@ -177,15 +178,37 @@ def figures_for(
     (the caller checked that the user may see them)."""
     indicators = _indicators()
     current = analytics.aggregate(indicators, root, period)
-    comparisons = [
-        prose.Comparison(analytics.aggregate(indicators, root, other), label)
-        for other, label in prose.comparison_labels(period)
-    ]
+    reported = _months_reported(root, period)
+    comparisons = []
+    for other, label in prose.comparison_labels(period):
+        base = analytics.aggregate(indicators, root, other)
+        if not reported <= _months_reported(root, other):
+            base = {}  # the base lacks months this period has: nothing to compare with
+        comparisons.append(prose.Comparison(base, label))
     figures = Figures(root, period, indicators, current, comparisons)
     if children is not None and figures.has_any:
         figures.children = list(children)
         figures.by_child = analytics.by_child(indicators, root, figures.children, period)
     return figures
+
+
+def _months_reported(root: OrgUnit, period: periods.Period) -> set[int]:
+    """The months of ``period`` (0 for its first) some report sent up in the subtree
+    covers. A one-month period is not looked at (its base is there or not)."""
+    if period.months <= 1:
+        return set()
+    reports = Report.objects.filter(
+        org_unit__path__startswith=root.path,
+        period__in=narratives.period_codes(period),
+        status__in=COUNTED,
+    ).values_list("period", flat=True)
+    months: set[int] = set()
+    for code in set(reports):
+        span = periods.parse(code)
+        for month in span.sub_periods(periods.MONTH):
+            offset = (month.start.year - period.start.year) * 12
+            months.add(offset + month.start.month - period.start.month)
+    return months
 
 
 def cell(indicator: Indicator, value: analytics.Number) -> str:
@@ -229,119 +252,6 @@ def _doers(root: OrgUnit) -> str:
     if root.kind.is_place:
         return f"các cơ quan, đơn vị trên địa bàn {_where(root)}"
     return f"{root.name} và các đơn vị trực thuộc"
-
-
-# --- narratives ---------------------------------------------------------------------------
-
-
-def _period_codes(period: periods.Period) -> list[str]:
-    codes = [period.code]
-    for kind in (periods.HALF, periods.QUARTER, periods.MONTH):
-        codes += [p.code for p in period.sub_periods(kind) if p != period]
-    return codes
-
-
-def _reports(user: Any, root: OrgUnit, period: periods.Period) -> list[Report]:
-    """The reports sent up in the subtree for the period or inside it, in scope."""
-    reports = scoped(
-        Report.objects.filter(
-            org_unit__path__startswith=root.path,
-            period__in=_period_codes(period),
-            status__in=COUNTED,
-        ),
-        user,
-        Cap.REPORT_VIEW,
-    ).exclude(narrative={})
-    reports = reports.select_related("org_unit__kind", "org_unit__organisation_kind")
-    return [report for report in reports if any(_texts(report.narrative))]
-
-
-def _texts(narrative: Any) -> list[str]:
-    if not isinstance(narrative, dict):
-        return []
-    return [str(v).strip() for v in narrative.values() if v and str(v).strip()]
-
-
-def _covering(reports: list[Report]) -> list[Report]:
-    """A unit's reports that count for the period, in period order: a coarser one (six
-    months) stands for the finer ones inside it, as in the aggregates."""
-    kept: list[Report] = []
-    kept_periods: set[str] = set()
-    covered_until: dt.date | None = None
-    for report in sorted(reports, key=lambda r: (r.period_obj.start, -r.period_obj.months)):
-        span = report.period_obj
-        covered = covered_until is not None and span.start <= covered_until
-        if covered and report.period not in kept_periods:
-            continue
-        kept.append(report)
-        kept_periods.add(report.period)
-        covered_until = max(covered_until or span.end, span.end)
-    return kept
-
-
-def _section_text(report: Report, section: str) -> str:
-    narrative = report.narrative if isinstance(report.narrative, dict) else {}
-    return str(narrative.get(section) or "").strip()
-
-
-@dataclass
-class Contribution:
-    unit: OrgUnit
-    reports: list[Report]
-
-    def paragraphs(self, section: str) -> list[str]:
-        """The unit's paragraphs for ``section``, each once. Of several reports (the months
-        of a six-month report) the situation and the directions are the latest one's: the
-        situation as the period ends, the tasks of the period that follows it."""
-        reports = self.reports
-        if section in LATEST_ONLY:
-            written = [r for r in reports if _section_text(r, section)]
-            reports = written[-1:]
-        seen: list[str] = []
-        for report in reports:
-            text = _section_text(report, section)
-            for paragraph in (line.strip() for line in text.splitlines()):
-                if paragraph and paragraph not in seen:
-                    seen.append(paragraph)
-        return seen
-
-
-def _contributions(
-    reports: list[Report], root: OrgUnit, issuer: OrgUnit, children: Sequence[OrgUnit]
-) -> list[Contribution]:
-    """One per unit: the root and the issuer first, then the units directly under the root
-    (organisations before places), each followed by the units under it."""
-    by_unit: dict[int, list[Report]] = {}
-    units: dict[int, OrgUnit] = {}
-    for report in reports:
-        by_unit.setdefault(report.org_unit_id, []).append(report)
-        units[report.org_unit_id] = report.org_unit
-    tops = {child.pk: child for child in children}
-
-    def order(unit: OrgUnit) -> tuple[Any, ...]:
-        if unit.pk in (root.pk, issuer.pk):
-            return (0, unit.pk != root.pk)
-        head = unit.path[len(root.path) :].split("/", 1)[0]
-        top = tops.get(int(head)) if head.isdigit() else None
-        top_key = _child_order(top) if top is not None else (True, 0, "", 0)
-        return (1, top_key, unit.depth, _child_order(unit))
-
-    ordered = sorted(units.values(), key=order)
-    return [Contribution(unit, _covering(by_unit[unit.pk])) for unit in ordered]
-
-
-def _section_blocks(
-    code: str, contributions: list[Contribution], root: OrgUnit, issuer: OrgUnit
-) -> list[Block]:
-    blocks = []
-    for contribution in contributions:
-        unit = contribution.unit
-        for index, paragraph in enumerate(contribution.paragraphs(code)):
-            text = paragraph
-            if index == 0 and unit.pk not in (root.pk, issuer.pk):
-                text = f"{unit.name}: {paragraph}"
-            blocks.append(Block(text=text, level=0, source=unit.name))
-    return blocks
 
 
 # --- recipients ---------------------------------------------------------------------------
@@ -415,23 +325,32 @@ def compile_report(
     table = figures_table(figures)
     if table is not None:
         tables.append(table)
-    contributions = _contributions(_reports(user, org_unit, the_period), org_unit, issuer, children)
+    reports = narratives.reports_for(user, org_unit, the_period)
+    contributions = narratives.contributions(reports, org_unit, issuer, children)
+    following = the_period.shifted(1)
 
     blocks: list[Block] = []
     for code, title in SECTIONS:
-        blocks.append(Block(title.format(next=the_period.shifted(1).label.upper()), level=1))
-        narrative = _section_blocks(code, contributions, org_unit, issuer)
+        blocks.append(Block(title.format(next=following.label.upper()), level=1))
+        narrative = narratives.section_blocks(
+            code, contributions, org_unit, issuer, the_period, children
+        )
         from_registers = _from_registers(user, org_unit, the_period, code)
         if code == RESULTS:
             blocks += _results(narrative, figures, tables, org_unit, from_registers)
             continue
+        if code == DIRECTIONS and narrative:
+            lead = (
+                f"Trong {following.label}, {_doers(org_unit)} tập trung thực hiện tốt các "
+                "nhiệm vụ sau:"
+            )
+            blocks.append(Block(prose.capitalised(lead)))
         if narrative or from_registers:
             blocks += narrative
             for _heading, paragraphs in from_registers:
                 blocks += paragraphs
         else:
-            neutral = NO_SPECIAL_REQUEST if code == "kien_nghi" else NOTHING_REPORTED
-            blocks.append(Block(neutral))
+            blocks.append(to_fill())
     return OfficialDocument(
         kind=REPORT,
         heading=heading,
@@ -481,7 +400,7 @@ def _results(
     if awarded:
         paragraphs.append(awarded)
     if not paragraphs and not tables and not from_registers:
-        return narrative or [Block(NOTHING_REPORTED)]
+        return narrative or [to_fill()]
     blocks: list[Block] = []
     number = 0
     if paragraphs or tables:
@@ -493,7 +412,7 @@ def _results(
     if narrative or number:
         number += 1
         blocks.append(Block(f"{number}. Kết quả công tác của các đơn vị", level=2))
-        blocks += narrative or [Block(NOTHING_REPORTED)]
+        blocks += narrative or [to_fill()]
     for heading, register_blocks in from_registers:
         number += 1
         blocks.append(Block(f"{number}. {heading}", level=2))
@@ -503,4 +422,5 @@ def _results(
 
 def compiled_units(document: OfficialDocument) -> list[str]:
     """The units whose words are in the document, in order (for a summary line)."""
-    return list(dict.fromkeys(b.source for b in document.blocks if b.source))
+    names = (name for b in document.blocks for name in (b.sources or [b.source]) if name)
+    return list(dict.fromkeys(names))

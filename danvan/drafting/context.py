@@ -47,13 +47,20 @@ class Block:
     DÂN"), 2 a sub-heading ("1. Công tác tham mưu"), 0 body text, 3 a bullet line.
     ``source`` names the unit the text came from (shown while editing a draft, so each
     unit's contribution stays traceable; not printed); ``link`` the list of the records a
-    sentence written from a register counted (shown beside it while editing)."""
+    sentence written from a register counted (shown beside it while editing). A sentence
+    merged from several units' words keeps them all: ``sources`` their names, ``origins``
+    each with the periods of its reports ("Phường Định Công (tháng 1/2023, tháng 6/2023)").
+    ``needed`` marks the empty paragraph of a section nothing was reported for: left for
+    the officer to write ("cần bổ sung" in the editor), never printed while empty."""
 
     text: str
     level: int = 0
     source: str = ""
     link: str = ""
     table: int | None = None  # index into OfficialDocument.tables: the table goes here
+    sources: list[str] = field(default_factory=list)
+    origins: list[str] = field(default_factory=list)
+    needed: bool = False
 
 
 @dataclass
@@ -81,6 +88,24 @@ class OfficialDocument:
     tables: list[Table] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)  # Nơi nhận: "- Thường trực Quận ủy,"
     signature: Signature = field(default_factory=lambda: Signature("", "", ""))
+
+
+def empty_sections(document: OfficialDocument) -> list[str]:
+    """The section headings (level 1) with nothing written under them: no text, no
+    table."""
+    empty: list[str] = []
+    heading: str | None = None
+    filled = False
+    for block in document.blocks:
+        if block.level == 1:
+            if heading is not None and not filled:
+                empty.append(heading)
+            heading, filled = block.text, False
+        elif block.table is not None or (block.level in (0, 3) and block.text.strip()):
+            filled = True
+    if heading is not None and not filled:
+        empty.append(heading)
+    return empty
 
 
 def document_to_dict(document: OfficialDocument) -> dict[str, object]:

@@ -1,6 +1,6 @@
 """Figures written as Vietnamese prose, the way a report states them (no Django).
 
-"tiếp 117 lượt công dân, đã giải quyết 08/24 đơn đề nghị, kiến nghị; tiếp nhận và chuyển
+"tiếp 117 lượt công dân, đã giải quyết 8/24 đơn đề nghị, kiến nghị, đạt 33,3%; tiếp nhận và chuyển
 9.081 suất quà với tổng số tiền 2.811,7 triệu đồng", "5.573 hội viên (tăng 12,6% so với
 cùng kỳ năm trước)". Keys are the indicator codes of the reporting catalogue; a figure the
 data does not have is not mentioned, and nothing is said that the figures do not say.
@@ -65,12 +65,19 @@ def count(value: Number, places: int | None = None) -> str:
 
 
 def ratio_text(numerator: Number, denominator: Number) -> str:
-    """8 of 24 → "08/24": the numerator zero-padded below 10 as reports write it."""
+    """8 of 24 → "8/24" (no zero padding: "03/4" reads as a date)."""
     if numerator is None or denominator is None:
         return ""
-    top = int(numerator)
-    shown = f"{top:02d}" if 0 < top < 10 else count(numerator)
-    return f"{shown}/{count(denominator)}"
+    return f"{count(numerator)}/{count(denominator)}"
+
+
+def rate_text(numerator: Number, denominator: Number) -> str:
+    """209 of 318 → "209/318 đơn, đạt 65,7%"-style share: "đạt 65,7%", one decimal as the
+    other percentages of the prose; "" without a base."""
+    if numerator is None or not denominator:
+        return ""
+    share = Decimal(numerator) / Decimal(denominator) * 100
+    return f"đạt {format_number(share, 1)}%"
 
 
 def change_text(current: Number, base: Number, against: str) -> str:
@@ -124,7 +131,10 @@ def activity_clauses(figures: Figures, comparisons: Sequence[Comparison] = ()) -
         )
     received, resolved = figures.get(RECEIVED), figures.get(RESOLVED)
     if _positive(received) and resolved is not None:
-        reception.append(f"đã giải quyết {ratio_text(resolved, received)} đơn đề nghị, kiến nghị")
+        reception.append(
+            f"đã giải quyết {ratio_text(resolved, received)} đơn đề nghị, kiến nghị, "
+            f"{rate_text(resolved, received)}"
+        )
     elif _positive(received):
         reception.append(f"tiếp nhận {count(received)} đơn đề nghị, kiến nghị")
     if reception:
@@ -176,8 +186,11 @@ def election_sentence(figures: Figures) -> str:
     )
 
 
-def _sentence(text: str) -> str:
+def capitalised(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
+
+
+_sentence = capitalised
 
 
 def figure_paragraphs(

@@ -30,6 +30,7 @@ from danvan.drafting.context import (
     OfficialDocument,
     document_from_dict,
     document_to_dict,
+    empty_sections,
 )
 from danvan.drafting.models import GeneratedFile, ReportDraft
 from danvan.lib import numbering as fmt
@@ -111,8 +112,9 @@ def _clean_blocks(blocks: Any, tables: int) -> list[dict[str, Any]]:
             raise ValidationError(
                 {"blocks": f"Đoạn thứ {position} quá dài (tối đa {MAX_BLOCK_CHARS} ký tự)."}
             )
-        if not text and table is None:
-            continue  # an emptied paragraph is dropped
+        needed = raw.get("needed") is True and level == 0
+        if not text and table is None and not needed:
+            continue  # an emptied paragraph is dropped (a section's slot to fill stays)
         if level in (1, 2):
             text = normalize_spaces(text)
         link = str(raw.get("link") or "")
@@ -124,6 +126,9 @@ def _clean_blocks(blocks: Any, tables: int) -> list[dict[str, Any]]:
                 # only a path of this site (a register's list): never a script or elsewhere
                 "link": link if link.startswith("/") and not link.startswith("//") else "",
                 "table": table,
+                "sources": [str(x) for x in raw.get("sources") or [] if x][:500],
+                "origins": [str(x) for x in raw.get("origins") or [] if x][:500],
+                "needed": needed,
             }
         )
     if not cleaned:
@@ -286,15 +291,30 @@ def draft_recompile(*, actor: Any, draft: ReportDraft) -> ReportDraft:
 
 
 @service
-def draft_issue(*, actor: Any, draft: ReportDraft, on: dt.date | None = None) -> ReportDraft:
+def draft_issue(
+    *,
+    actor: Any,
+    draft: ReportDraft,
+    on: dt.date | None = None,
+    confirm_empty: bool = False,
+) -> ReportDraft:
     """Give the draft its number from the issuer's register, write the number and the date
-    into the heading, and freeze it."""
+    into the heading, and freeze it. A section with nothing written under it is refused
+    (code ``empty_sections``, naming them) unless ``confirm_empty``: the officer said it is
+    meant to stay empty."""
     concurrency.lock(draft)
     require(actor, Cap.DOCUMENT_MANAGE, draft.issuer)
     _refuse_if_issued(draft, "ban hành lại")
     on = on or clock.today()
     document = document_from_dict(draft.content)
     numbering = numbering_of(draft.issuer)
+    empty = empty_sections(document)
+    if empty and not confirm_empty:
+        raise ValidationError(
+            "Các mục chưa có nội dung: " + "; ".join(f"«{title}»" for title in empty) + ".",
+            code="empty_sections",
+            params={"sections": empty},
+        )
     label = periods.parse(draft.period).label
     registered = document_issue(
         actor=actor,

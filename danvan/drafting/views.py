@@ -64,6 +64,8 @@ def draft_sections(
             "text": text,
             "source": block.source,
             "link": block.link,
+            "origins": block.origins,
+            "needed": block.needed and not text.strip(),
             "table": table,
             "rows": max(2, min(16, len(text) // 90 + text.count("\n") + 1)),
         }
@@ -210,6 +212,9 @@ def draft_save(request: AppRequest, pk: int) -> HttpResponse:
                 "source": block.source,
                 "link": block.link,
                 "table": block.table,
+                "sources": block.sources,
+                "origins": block.origins,
+                "needed": block.needed,
             }
         )
     form = DraftHeadForm(request.POST)
@@ -275,9 +280,15 @@ def draft_recompile(request: AppRequest, pk: int) -> HttpResponse:
 @require_POST
 def draft_issue(request: AppRequest, pk: int) -> HttpResponse:
     draft = selectors.draft_get(user=request.user, pk=pk)
+    confirmed = request.POST.get("confirm_empty") == "1"
     try:
-        services.draft_issue(actor=request.user, draft=draft)
+        services.draft_issue(actor=request.user, draft=draft, confirm_empty=confirmed)
     except ValidationError as error:
+        if getattr(error, "code", None) == "empty_sections":
+            # Ask before issuing a report with sections left empty.
+            context = _draft_context(request, draft)
+            context["empty_sections"] = (error.params or {}).get("sections", [])
+            return render(request, "drafting/draft_issue_confirm.html", context)
         messages.error(request, f"Chưa ban hành được: {' '.join(error.messages)}")
     else:
         line = document_from_dict(draft.content).heading.number_line

@@ -17,7 +17,7 @@ from danvan.access.roles import ROLE_CAPS, Cap, Role
 from danvan.access.system import SYSTEM
 from danvan.documents.issuing import number_allocate
 from danvan.drafting.compile import compile_report, subject_for
-from danvan.drafting.context import REPORT, Block, OfficialDocument
+from danvan.drafting.context import REPORT, Block, OfficialDocument, empty_sections
 from danvan.drafting.headings import doc_type_for
 from danvan.lib.periods import parse
 from danvan.org.models import OrgUnit
@@ -82,48 +82,67 @@ def test_report_has_the_heading_title_and_five_sections(district: District) -> N
     )
 
 
-def test_each_units_words_are_their_own_block_with_the_unit_as_source(
+def test_each_units_words_are_attributed_with_the_unit_as_source(
     district: District,
 ) -> None:
     document = _compile(district)
     situation = _section(document, "I.")
+    # The board's words lead as written; a ward's stand under its own name, written once.
     assert [(b.source, b.text) for b in situation] == [
         (
             "Ban Dân vận Quận ủy Hoàng Mai",
             "Tình hình Nhân dân trên địa bàn quận ổn định, phấn khởi đón Tết.",
         ),
-        (
-            "Phường Định Công",
-            "Phường Định Công: Nhân dân phường Định Công tin tưởng vào sự lãnh đạo của Đảng ủy.",
-        ),
+        ("Phường Định Công", "Nhân dân phường Định Công tin tưởng vào sự lãnh đạo của Đảng ủy."),
     ]
+    assert situation[1].sources == ["Phường Định Công"]
+    assert situation[1].origins == ["Phường Định Công (tháng 2/2023)"]
     results = [
         b
         for b in _section(document, "II.")
         if b.level == 0 and b.table is None and b.source != "Quận Hoàng Mai"
     ]
-    sources = [b.source for b in results]
-    # The board first, then the wards by name, each ward's own organisations after it; a
-    # two-paragraph narrative gives two blocks of the same unit.
-    assert sources[:5] == [
-        "Ban Dân vận Quận ủy Hoàng Mai",
-        "Phường Đại Kim",
-        "Phường Định Công",
-        "Ủy ban MTTQ phường Định Công",
-        "Ủy ban MTTQ phường Định Công",
+    # The board first, then the wards by name, each ward's own organisations after it;
+    # what one unit said is written with its name as the subject.
+    assert [(b.source, b.text) for b in results] == [
+        (
+            "Ban Dân vận Quận ủy Hoàng Mai",
+            "Ban Dân vận Quận ủy tham mưu tổ chức giao ban với MTTQ và các đoàn thể.",
+        ),
+        ("Phường Đại Kim", "Phường Đại Kim trao quà Tết cho hộ nghèo, hộ cận nghèo."),
+        (
+            "Phường Định Công",
+            "Phường Định Công tổ chức tiếp công dân định kỳ và thăm hỏi gia đình chính sách.",
+        ),
+        (
+            "Ủy ban MTTQ phường Định Công",
+            "Ủy ban MTTQ phường Định Công vận động Quỹ Vì người nghèo.",
+        ),
+        ("Ủy ban MTTQ phường Định Công", "Ủy ban MTTQ phường Định Công đăng ký 02 mô hình."),
     ]
-    assert results[4].text == "Đăng ký 02 mô hình."
+    assessment = _section(document, "III.")
+    assert [b.text for b in assessment] == [
+        "Tại phường Định Công, công tác tiếp dân được duy trì; việc giải quyết đơn còn chậm."
+    ]
     assert [b.source for b in _section(document, "V.")] == ["Phường Đại Kim"]
 
 
-def test_a_section_nobody_wrote_gets_a_neutral_line(district: District) -> None:
+def test_a_section_nobody_wrote_is_left_to_fill_never_a_stock_line(district: District) -> None:
     form = ReportForm.objects.get(code="BC_THANG")
     # Only figures for March: every narrative section is empty.
     send_report(district.dinh_cong, "2023-03", figures={"TIEP_CONG_DAN": 12})
     document = _compile(district, "2023-03")
     for title in ("I.", "III.", "IV.", "V."):
         (line,) = _section(document, title)
-        assert line.source == "" and line.text.startswith(("Các đơn vị chưa", "Chưa có đơn vị"))
+        assert (line.text, line.source, line.needed) == ("", "", True)
+    texts = " ".join(b.text for b in document.blocks)
+    assert "chưa báo cáo" not in texts and "Chưa có đơn vị" not in texts
+    assert empty_sections(document) == [
+        "I. TÌNH HÌNH NHÂN DÂN",
+        "III. ĐÁNH GIÁ CHUNG",
+        "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 4/2023",
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+    ]
     assert form.sections.filter(is_narrative=True).count() == 5
 
 
@@ -133,7 +152,7 @@ def test_figures_in_prose_with_both_comparisons(district: District) -> None:
     activity = next(t for t in texts if t.startswith("Trong tháng 2/2023"))
     assert "các cơ quan, đơn vị trên địa bàn quận Hoàng Mai đã tiếp 117 lượt công dân" in activity
     assert "(tăng 17,0% so với tháng trước, bằng cùng kỳ năm trước)" in activity
-    assert "đã giải quyết 08/24 đơn đề nghị, kiến nghị" in activity
+    assert "đã giải quyết 8/24 đơn đề nghị, kiến nghị, đạt 33,3%" in activity
     assert (
         "tiếp nhận và chuyển 9.081 suất quà với tổng số tiền 2.811,7 triệu đồng "
         "(giảm 6,3% so với cùng kỳ năm trước)" in activity
@@ -227,33 +246,50 @@ def test_six_months_take_each_units_coarsest_reports_and_the_months_of_the_other
     )
     results = [(b.source, b.text) for b in _section(document, "II.") if b.level == 0 and b.source]
     # Đại Kim's six-month report stands for its February report; Định Công's months follow
-    # each other.
-    assert ("Phường Đại Kim", "Phường Đại Kim: Sáu tháng: Đại Kim hoàn thành các chỉ tiêu.") in (
-        results
-    )
+    # each other, each statement once.
+    assert ("Phường Đại Kim", "Sáu tháng: phường Đại Kim hoàn thành các chỉ tiêu.") in results
     assert not any("trao quà Tết" in text for _, text in results)
     dinh_cong = [text for source, text in results if source == "Phường Định Công"]
     assert dinh_cong == [
-        "Phường Định Công: Phường tổ chức tiếp công dân định kỳ và thăm hỏi gia đình chính sách.",
-        "Tháng Ba: phường ra quân Tháng Thanh niên.",
+        "Phường Định Công tổ chức tiếp công dân định kỳ và thăm hỏi gia đình chính sách.",
+        "Tháng Ba: phường ra quân Tháng Thanh niên (phường Định Công).",
     ]
-    # The situation and the directions are each unit's latest words; the results add up.
     situation = [(b.source, b.text) for b in _section(document, "I.")]
     assert (
         "Phường Định Công",
-        "Phường Định Công: Nhân dân phường Định Công tin tưởng vào sự lãnh đạo của Đảng ủy.",
+        "Nhân dân phường Định Công tin tưởng vào sự lãnh đạo của Đảng ủy.",
     ) in situation
-    directions = [(b.source, b.text) for b in _section(document, "IV.")]
-    assert directions == [
-        (
-            "Ban Dân vận Quận ủy Hoàng Mai",
-            "Triển khai các hoạt động chào mừng 20 năm thành lập Quận.",
-        ),
-        ("Phường Định Công", "Phường Định Công: Chuẩn bị sơ kết 6 tháng."),
-    ]
+    # The directions are for the second half: none of the units' reports ends with June
+    # (the board's and Định Công's speak of March and April), so the section is left to
+    # write.
+    directions = _section(document, "IV.")
+    assert [(b.text, b.needed) for b in directions] == [("", True)]
     activity = next(t for _, t in results if t.startswith("Trong 6 tháng đầu năm 2023"))
     # January's 100 lượt and February's 117.
     assert "đã tiếp 217 lượt công dân" in activity
+    # The first half of 2022 has only February: no comparison with it.
+    assert "so với cùng kỳ năm trước" not in activity
+
+
+def test_six_month_directions_come_from_the_reports_ending_with_it(district: District) -> None:
+    send_report(
+        district.dinh_cong,
+        "2023-06",
+        narrative={
+            "phuong_huong": "Triển khai nhiệm vụ công tác tháng 7; tổ chức tốt Ngày Thương "
+            "binh - Liệt sĩ.\nTriển khai nhiệm vụ công tác tháng 3/2023.",
+        },
+    )
+    document = _compile(district, "2023H1")
+    directions = [b.text for b in _section(document, "IV.")]
+    # July is in the next six months, March is not; the board's February words
+    # ("chào mừng 20 năm") are not directions for the second half.
+    assert directions == [
+        "Trong 6 tháng cuối năm 2023, các cơ quan, đơn vị trên địa bàn quận Hoàng Mai tập "
+        "trung thực hiện tốt các nhiệm vụ sau:",
+        "Phường Định Công triển khai nhiệm vụ công tác tháng 7; tổ chức tốt Ngày Thương binh "
+        "- Liệt sĩ.",
+    ]
 
 
 def test_draft_and_returned_reports_are_not_compiled(district: District) -> None:

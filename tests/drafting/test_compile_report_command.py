@@ -81,12 +81,12 @@ def test_writes_the_report_of_the_district(district: District, tmp_path: Path) -
     assert "BAN DÂN VẬN QUẬN ỦY" in texts and "ĐẢNG BỘ QUẬN HOÀNG MAI" in texts
     body = "\n".join(texts)
     assert "tiếp 117 lượt công dân" in body
-    assert "đã giải quyết 08/24 đơn đề nghị, kiến nghị" in body
+    assert "đã giải quyết 8/24 đơn đề nghị, kiến nghị, đạt 33,3%" in body
     assert "9.081 suất quà với tổng số tiền 2.811,7 triệu đồng" in body
     assert "5.573 hội viên (tăng 1,3% so với tháng trước, tăng 12,6% so với cùng kỳ năm trước)" in (
         body
     )
-    assert "Phường Đại Kim: Đề nghị Quận hỗ trợ kinh phí sửa chữa nhà văn hóa tổ dân phố." in body
+    assert "Phường Đại Kim đề nghị Quận hỗ trợ kinh phí sửa chữa nhà văn hóa tổ dân phố." in body
     assert "- Thường trực Quận ủy," in texts
     # The table's total row holds the district's sums.
     assert {"Tổng cộng", "9.081", "2.811,7", "5.573", "117"} <= set(texts)
@@ -175,7 +175,8 @@ def test_acceptance_on_the_demo_data(demo: Demo, tmp_path: Path) -> None:
     period's figures, all in Times New Roman."""
     from danvan.access.system import SYSTEM
     from danvan.documents.models import IssuerNumbering
-    from danvan.drafting.compile import compile_report
+    from danvan.drafting import synthesis
+    from danvan.drafting.compile import compile_report, compiled_units
     from danvan.org.models import OrgUnit
 
     numbering = {
@@ -198,8 +199,20 @@ def test_acceptance_on_the_demo_data(demo: Demo, tmp_path: Path) -> None:
         assert table.total is not None
         for figure in table.total[2:5]:
             assert figure and figure in texts
-        sources = {b.source for b in document.blocks if b.source}
-        assert len(sources) >= 14
+        assert len(compiled_units(document)) >= 14
+        # Issue 18: signed as it is: no sentence twice, no stock line, and the
+        # six-month report's directions are for the next six months.
+        sentences = [
+            s for b in document.blocks if b.level == 0 for s in synthesis.sentences(b.text)
+        ]
+        assert len(sentences) == len(set(sentences))
+        assert "chưa báo cáo nội dung này" not in "\n".join(texts)
+        if period == "2023H1":
+            start = next(n for n, t in enumerate(texts) if t.startswith("IV."))
+            end = next(n for n, t in enumerate(texts) if t.startswith("V."))
+            directions = " ".join(texts[start + 1 : end])
+            assert "6 tháng cuối năm 2023" in directions
+            assert "tháng 3" not in directions
         figures = next(b.text for b in document.blocks if b.text.startswith("Trong "))
         assert "lượt công dân" in figures and "suất quà" in figures
 

@@ -316,3 +316,55 @@ def test_a_job_no_worker_took_says_so(draft: ReportDraft, cast: Any) -> None:
         created_at=timezone.now() - dt.timedelta(minutes=5)
     )
     assert "Chưa có tiến trình nền nhận việc" in text(page(cast.board, url))
+
+
+# --- a section left to fill (issue 18 §3) -------------------------------------------------
+
+
+def test_an_empty_section_is_marked_and_issuing_it_asks_first(district: Any, cast: Any) -> None:
+    from tests.drafting.conftest import send_report
+
+    # March: figures only, so I, III, IV and V have nothing reported.
+    send_report(district.dinh_cong, "2023-03", figures={"TIEP_CONG_DAN": 12})
+    draft = services.draft_create(actor=cast.board, org_unit=district.hoang_mai, period="2023-03")
+    url = reverse("drafting:draft", args=[draft.pk])
+    body = text(page(cast.board, url))
+    # I, III, IV, V and the units' part of II (its figures are there).
+    assert body.count("Cần bổ sung: chưa đơn vị nào báo cáo") == 5
+    assert "Các đơn vị chưa báo cáo nội dung này trong kỳ." not in body
+    board = client_for(cast.board)
+    issue = reverse("drafting:draft_issue", args=[draft.pk])
+    asked = board.post(issue)
+    assert asked.status_code == 200
+    assert "Báo cáo còn mục chưa có nội dung" in text(asked)
+    assert "I. TÌNH HÌNH NHÂN DÂN" in text(asked) and 'name="confirm_empty"' in text(asked)
+    assert not Document.objects.filter(direction="di").exists()
+    draft.refresh_from_db()
+    assert draft.status == ReportDraft.Status.DRAFT
+    done = board.post(issue, {"confirm_empty": "1"}, follow=True)
+    assert "Đã cấp số và vào sổ văn bản đi: Số 01-BC/BDVQU." in text(done)
+    assert Document.objects.filter(direction="di").count() == 1
+
+
+def test_a_filled_slot_is_kept_and_an_untouched_one_survives_a_save(
+    district: Any, cast: Any
+) -> None:
+    from tests.drafting.conftest import send_report
+
+    send_report(district.dinh_cong, "2023-03", figures={"TIEP_CONG_DAN": 12})
+    draft = services.draft_create(actor=cast.board, org_unit=district.hoang_mai, period="2023-03")
+    document = document_from_dict(draft.content)
+    slots = [n for n, b in enumerate(document.blocks) if b.needed]
+    assert len(slots) == 5
+    posted = {f"text-{n}": b.text for n, b in enumerate(document.blocks)}
+    posted[f"text-{slots[0]}"] = "Tình hình Nhân dân trên địa bàn quận ổn định."
+    posted |= {"subject": document.subject, "recipients": "\n".join(document.recipients)}
+    response = client_for(cast.board).post(reverse("drafting:draft_save", args=[draft.pk]), posted)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    saved = document_from_dict(draft.content)
+    assert [b.needed for b in saved.blocks].count(True) == 5
+    assert saved.blocks[slots[0]].text == "Tình hình Nhân dân trên địa bàn quận ổn định."
+    from danvan.drafting.context import empty_sections
+
+    assert "I. TÌNH HÌNH NHÂN DÂN" not in empty_sections(saved)

@@ -25,15 +25,16 @@ TAM_DIEP_2021H1 = {
 @pytest.mark.parametrize(
     ("numerator", "denominator", "written"),
     [
-        (D(8), D(24), "08/24"),
-        (D(1), D(3), "01/3"),
+        (D(8), D(24), "8/24"),
+        (D(1), D(3), "1/3"),
+        (D(3), D(4), "3/4"),
         (D(12), D(24), "12/24"),
         (D(0), D(5), "0/5"),
         (D(1200), D(1500), "1.200/1.500"),
         (None, D(5), ""),
     ],
 )
-def test_ratio_pads_a_numerator_below_ten_as_the_seeds_write_it(
+def test_ratio_never_pads_a_small_count(
     numerator: Decimal | None, denominator: Decimal, written: str
 ) -> None:
     assert prose.ratio_text(numerator, denominator) == written
@@ -63,7 +64,8 @@ def test_the_seed_figures_read_as_the_article_writes_them() -> None:
     )
     assert activity == (
         "Trong 6 tháng đầu năm 2021, các xã, phường đã tiếp 117 lượt công dân, đã giải quyết "
-        "08/24 đơn đề nghị, kiến nghị; tiếp nhận và chuyển 9.081 suất quà với tổng số tiền "
+        "8/24 đơn đề nghị, kiến nghị, đạt 33,3%; tiếp nhận và chuyển 9.081 suất quà với tổng "
+        "số tiền "
         "2.811,7 triệu đồng."
     )
     assert election == "Tỷ lệ cử tri đi bỏ phiếu đạt 99,95% (41.215/41.236 cử tri)."
@@ -132,3 +134,19 @@ def test_what_each_kind_of_period_is_compared_with(code: str, labels: list[str])
     assert [label for _, label in compared] == labels
     if code == "2023-02":
         assert [p.code for p, _ in compared] == ["2023-01", "2022-02"]
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "written"),
+    [
+        (D(209), D(318), "đạt 65,7%"),
+        (D(8), D(24), "đạt 33,3%"),
+        (D(24), D(24), "đạt 100,0%"),
+        (D(0), D(0), ""),
+        (None, D(5), ""),
+    ],
+)
+def test_a_rate_is_written_once_with_one_decimal(
+    numerator: Decimal | None, denominator: Decimal, written: str
+) -> None:
+    assert prose.rate_text(numerator, denominator) == written

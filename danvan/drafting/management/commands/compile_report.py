@@ -9,7 +9,12 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from danvan.access.system import SYSTEM
-from danvan.drafting.compile import compile_report, default_issuer, parse_period
+from danvan.drafting.compile import (
+    compile_report,
+    compiled_units,
+    default_issuer,
+    parse_period,
+)
 from danvan.lib.text import fold
 from danvan.org.models import OrgUnit
 
@@ -82,7 +87,7 @@ class Command(BaseCommand):
             except PdfError as error:
                 raise CommandError(str(error)) from error
             written.append(Path(options["pdf"]).name)
-        units = {b.source for b in document.blocks if b.source and b.source != unit.name}
+        units = set(compiled_units(document)) - {unit.name}
         has_figures = document.tables or any(
             b.level == 2 and b.text.startswith("1. Một số chỉ tiêu") for b in document.blocks
         )
