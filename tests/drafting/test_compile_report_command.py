@@ -182,16 +182,20 @@ def test_acceptance_on_the_demo_data(demo: Demo, tmp_path: Path) -> None:
         n.org_unit.code: (n.style, n.issuer_code, n.place_name)
         for n in IssuerNumbering.objects.select_related("org_unit")
     }
-    assert numbering["HN-HM-BDV"] == ("party", "BDVQU", "Hà Nội")
-    assert numbering["NB-TD-BDV"] == ("party", "BDVThU", "Ninh Bình")
-    assert numbering["HN-DINHCONG"] == ("state", "UBND", "Hà Nội")
-    assert numbering["HN-DINHCONG-MTTQ"] == ("front", "MTTQ-BTT", "Hà Nội")
+    # No place set: the date line names each issuer's seat (issue 18 §6).
+    assert numbering["HN-HM-BDV"] == ("party", "BDVQU", "")
+    assert numbering["NB-TD-BDV"] == ("party", "BDVThU", "")
+    assert numbering["HN-DINHCONG"] == ("state", "UBND", "")
+    assert numbering["HN-DINHCONG-MTTQ"] == ("front", "MTTQ-BTT", "")
     hoang_mai = OrgUnit.objects.get(code="HN-HM")
     for period in ("2023-02", "2023H1"):
         out = tmp_path / f"{period}.docx"
         _run("--org-unit", "Quận Hoàng Mai", "--period", period, "--out", str(out))
         texts = assert_signable_report(out)
         assert "Số 01-BC/BDVQU" in texts
+        lines = [t.strip() for t in texts]
+        assert any(t.startswith("Hoàng Mai, ngày ") for t in lines)
+        assert "QUẬN ỦY HOÀNG MAI" in lines and "BAN DÂN VẬN" in lines
         document = compile_report(user=SYSTEM, org_unit=hoang_mai, period=period)
         (table,) = document.tables
         assert len(table.rows) == 14  # the 14 phường
