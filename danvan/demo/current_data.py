@@ -111,6 +111,12 @@ PEOPLE: list[tuple[str, str, str, list[tuple[str, str]]]] = [
         [("HN-DINHCONG-BXDD", "Chuyên viên Ban Xây dựng Đảng (phụ trách công tác dân vận)")],
     ),
     (
+        "Nguyễn Thu Hằng",
+        "nu",
+        "HN-DINHCONG-CU",
+        [("HN-DINHCONG-CU", "Chuyên viên Văn phòng Đảng ủy phường")],
+    ),
+    (
         "Đỗ Thị Bích Ngọc",
         "nu",
         "HN-DINHCONG-MTTQ",

@@ -129,6 +129,13 @@ SERIES: dict[str, dict[str, Any]] = {
                 R.ATTENDS,
             ),
             ("Phí Văn Long", "HN-DINHCONG-UBND", "", "Chủ tịch Ủy ban nhân dân phường", R.ATTENDS),
+            (
+                "Nguyễn Thu Hằng",
+                "HN-DINHCONG-CU",
+                "",
+                "Chuyên viên Văn phòng Đảng ủy phường",
+                R.SECRETARY,
+            ),
         ],
         "reporter": "Hà Minh Châu",
         "speaker": "Đỗ Thị Bích Ngọc",

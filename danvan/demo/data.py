@@ -423,6 +423,14 @@ PEOPLE: list[dict[str, Any]] = [
             ("HCM-TB-CU", "Phó Bí thư Thường trực Quận ủy quận Tân Bình", "2015-2020", "004")
         ],
     },
+    # Demo-only: the secretary who kept the minutes of the board's giao ban of 23/02/2023.
+    {
+        "full_name": "Nguyễn Thị Minh Thư",
+        "gender": "nu",
+        "unit": "HN-HM-BDV",
+        "note": DEMO_NOTE,
+        "positions": [("HN-HM-BDV", "Chuyên viên Ban Dân vận Quận ủy", "", "demo")],
+    },
     # Demo-only ward officials of Phường Định Công, so the ward users see someone.
     {
         "full_name": "Nguyễn Văn Thành",

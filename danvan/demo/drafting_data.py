@@ -47,24 +47,26 @@ MONTHLY_FORM = "BC_THANG"
 HOANG_MAI = "HN-HM"
 HOANG_MAI_MONTHS = ("2023-01", "2023-06")
 
-# (unit code, style, issuer code, term, place written on the documents)
+# (unit code, style, issuer code, term, place written on the documents). The place is left
+# empty: the date line then names the unit's seat ("Hoàng Mai", "Định Công", "Hà Nội"),
+# as Hướng dẫn 36 and Nghị định 30 want; an officer may set another.
 NUMBERINGS: list[tuple[str, str, str, str, str]] = [
-    ("HN-HM-BDV", "party", "BDVQU", "2020-2025", "Hà Nội"),
-    ("HN-HK-BDV", "party", "BDVQU", "2020-2025", "Hà Nội"),
-    ("HN-TH-BDV", "party", "BDVQU", "2020-2025", "Hà Nội"),
-    ("HCM-TB-BDV", "party", "BDVQU", "2020-2025", "TP. Hồ Chí Minh"),
-    ("NB-TD-BDV", "party", "BDVThU", "2020-2025", "Ninh Bình"),
-    (new_ward_code("HN", "Phường Định Công"), "state", "UBND", "", "Hà Nội"),
-    (new_ward_code("HN", "Phường Định Công") + "-MTTQ", "front", "MTTQ-BTT", "", "Hà Nội"),
-    (new_ward_code("HN", "Phường Hoàng Mai"), "state", "UBND", "", "Hà Nội"),
-    (new_ward_code("HN", "Phường Hoàng Mai") + "-MTTQ", "front", "MTTQ-BTT", "", "Hà Nội"),
+    ("HN-HM-BDV", "party", "BDVQU", "2020-2025", ""),
+    ("HN-HK-BDV", "party", "BDVQU", "2020-2025", ""),
+    ("HN-TH-BDV", "party", "BDVQU", "2020-2025", ""),
+    ("HCM-TB-BDV", "party", "BDVQU", "2020-2025", ""),
+    ("NB-TD-BDV", "party", "BDVThU", "2020-2025", ""),
+    (new_ward_code("HN", "Phường Định Công"), "state", "UBND", "", ""),
+    (new_ward_code("HN", "Phường Định Công") + "-MTTQ", "front", "MTTQ-BTT", "", ""),
+    (new_ward_code("HN", "Phường Hoàng Mai"), "state", "UBND", "", ""),
+    (new_ward_code("HN", "Phường Hoàng Mai") + "-MTTQ", "front", "MTTQ-BTT", "", ""),
     # Today's issuers of the demo users (danvan.demo.current_data): the city board and the
     # provincial board in the Party style, the Đảng ủy phường too, its UBND in the State
     # style ("Số: 01/BC-UBND").
-    ("HN-BTGDV", "party", "BTGDVTU", "2025-2030", "Hà Nội"),
-    ("NB-BTGDV", "party", "BTGDVTU", "2025-2030", "Ninh Bình"),
-    (new_ward_code("HN", "Phường Định Công") + "-CU", "party", "ĐU", "2025-2030", "Hà Nội"),
-    (new_ward_code("HN", "Phường Định Công") + "-UBND", "state", "UBND", "", "Hà Nội"),
+    ("HN-BTGDV", "party", "BTGDVTU", "2025-2030", ""),
+    ("NB-BTGDV", "party", "BTGDVTU", "2025-2030", ""),
+    (new_ward_code("HN", "Phường Định Công") + "-CU", "party", "ĐU", "2025-2030", ""),
+    (new_ward_code("HN", "Phường Định Công") + "-UBND", "state", "UBND", "", ""),
 ]
 
 # What the wards of Hoàng Mai wrote each month of 2023 (section code → variants); {place}

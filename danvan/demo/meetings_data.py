@@ -185,7 +185,7 @@ SERIES: dict[str, dict[str, Any]] = {
 
 # --- the five meetings ------------------------------------------------------------------
 # attendee: (person full name or None, unit code or None, name as written, position as
-# written, role). Roles: chu_tri, du_chi_dao, bao_cao, phat_bieu, ket_luan, du.
+# written, role). Roles: chu_tri, du_chi_dao, bao_cao, phat_bieu, ket_luan, thu_ky, du.
 # task: (conclusion number, title, lead unit, co-units, deadline, progress, status, note)
 MEETINGS: dict[str, dict[str, Any]] = {
     "HM-2023-02": {
@@ -211,10 +211,12 @@ MEETINGS: dict[str, dict[str, Any]] = {
             (
                 None,
                 "HN-HM-MTTQ",
-                "Đại diện lãnh đạo MTTQ, các đoàn thể chính trị-xã hội Quận",
+                "Đại diện lãnh đạo MTTQ, các đoàn thể chính trị - xã hội Quận",
                 "",
                 "du",
             ),
+            # demo: the seed does not name who kept the minutes.
+            ("Nguyễn Thị Minh Thư", "HN-HM-BDV", "", "Chuyên viên Ban Dân vận Quận ủy", "thu_ky"),
         ],
         "agenda": [
             (
@@ -230,8 +232,8 @@ MEETINGS: dict[str, dict[str, Any]] = {
         "report_narrative": {
             "ket_qua": "Ban Dân vận Quận ủy và các đoàn thể chính trị đã thực hiện tốt, bám sát "
             "sự chỉ đạo của Quận ủy. Đăng ký các mô hình, điển hình thi đua “Dân vận khéo” năm "
-            "2023 theo Công văn số 507-CV/QU ngày 10/02/2023 của Quận uỷ. Tham mưu ban hành Kế "
-            "hoạch số 138-KH/QU ngày 31/01/2023 của Quận uỷ về thực hiện Chỉ thị số 18-CT/TW "
+            "2023 theo Công văn số 507-CV/QU ngày 10/02/2023 của Quận ủy. Tham mưu ban hành Kế "
+            "hoạch số 138-KH/QU ngày 31/01/2023 của Quận ủy về thực hiện Chỉ thị số 18-CT/TW "
             "ngày 26/10/2022 của Ban Bí thư Trung ương Đảng; Thông báo số 187-TB/QU ngày "
             "10/02/2023 về phê duyệt nội dung giám sát phản biện xã hội năm 2023.",
             "phuong_huong": "Triển khai nhiệm vụ công tác tháng 3 và các hoạt động chào mừng 20 "
@@ -292,8 +294,8 @@ MEETINGS: dict[str, dict[str, Any]] = {
         "quả công tác tháng 2 và triển khai nhiệm vụ công tác tháng 3 năm 2023. Chủ trì: đồng "
         "chí Khương Quốc Hưng - UVTV, Trưởng Ban Dân vận Quận ủy. Đại diện lãnh đạo Ban Dân vận "
         "trình bày báo cáo; hội nghị thống nhất đăng ký các mô hình “Dân vận khéo” năm 2023 theo "
-        "Công văn số 507-CV/QU ngày 10/02/2023 của Quận uỷ, tiếp tục thực hiện Kế hoạch số "
-        "138-KH/QU ngày 31/01/2023 của Quận uỷ về thực hiện Chỉ thị số 18-CT/TW ngày 26/10/2022 "
+        "Công văn số 507-CV/QU ngày 10/02/2023 của Quận ủy, tiếp tục thực hiện Kế hoạch số "
+        "138-KH/QU ngày 31/01/2023 của Quận ủy về thực hiện Chỉ thị số 18-CT/TW ngày 26/10/2022 "
         "của Ban Bí thư Trung ương Đảng và Thông báo số 187-TB/QU ngày 10/02/2023.",
         "summary": "Đánh giá kết quả công tác tháng 2, triển khai nhiệm vụ tháng 3/2023; các "
         "hoạt động chào mừng 20 năm thành lập Quận.",

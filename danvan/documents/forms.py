@@ -126,7 +126,11 @@ class NumberingForm(forms.Form):
         label="Nhiệm kỳ bắt đầu từ", required=False, widget=DateInput()
     )
     place_name = forms.CharField(
-        label="Địa danh ghi trên văn bản", max_length=100, required=False, help_text="Ví dụ: Hà Nội"
+        label="Địa danh ghi trên văn bản",
+        max_length=100,
+        required=False,
+        help_text="Để trống: tên đơn vị hành chính nơi cơ quan đóng trụ sở (Hoàng Mai, Định "
+        "Công). Chỉ ghi khi cần khác, ví dụ TP. Hồ Chí Minh.",
     )
 
 

@@ -9,6 +9,13 @@ Names come from the tree, never from a table of "quận"/"phường": the place 
 belongs to is its nearest place ancestor, and a body's own name is its unit name with the
 place taken off ("Ban Dân vận Quận ủy Hoàng Mai" in Quận Hoàng Mai → "Ban Dân vận Quận
 ủy"). The signer is the current holder of the matching position in the issuing unit.
+
+The Party heading of an advisory body of a committee is the committee, then the body
+(Hướng dẫn 36: "TỈNH ỦY KIÊN GIANG / VĂN PHÒNG", so "QUẬN ỦY HOÀNG MAI / BAN DÂN VẬN");
+of a committee, the Party organisation above it, then the committee ("ĐẢNG BỘ THÀNH PHỐ
+HÀ NỘI / QUẬN ỦY HOÀNG MAI"). The place of the date line is the administrative unit the
+issuer sits in, by its name without the kind word ("Hoàng Mai", "Định Công"; Hướng dẫn 36
+and Nghị định 30, Phụ lục I, II.4.a), unless the issuer's numbering names another.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
@@ -64,7 +72,9 @@ _PLACE_PREFIXES = (
     "Xã ",
     "Đặc khu ",
 )
-_PROVINCE_PREFIXES = ("Thành phố ", "Tỉnh ")
+# Places below the commune (tổ dân phố, thôn) are no administrative unit to date a
+# document from: a body there dates it from its commune.
+AREA_LEVEL = "khu-dan-cu"
 # A committee named in a body's name ("Ban Dân vận Quận ủy") and its symbol.
 _COMMITTEE_CODES = {
     "tinh uy": "TU",
@@ -112,6 +122,22 @@ def short_place(name: str) -> str:
     return name
 
 
+def seat_name(place: OrgUnit) -> str:
+    """The name of an administrative unit as a date line writes it: without its kind word
+    ("Quận Hoàng Mai" → "Hoàng Mai", "Thành phố Hà Nội" → "Hà Nội"), but whole when what is
+    left is a number ("Phường 1"). The kind word is what the name shares with its kind's
+    name ("Thành phố" of "Thành phố trực thuộc trung ương"), else a usual prefix."""
+    words = place.name.split()
+    kind_words = [fold(word) for word in place.kind.name.split()]
+    common = 0
+    while (
+        common < min(len(words) - 1, len(kind_words)) and fold(words[common]) == kind_words[common]
+    ):
+        common += 1
+    short = " ".join(words[common:]) if common else short_place(place.name)
+    return place.name if not short or short.split()[0].isdigit() else short
+
+
 def place_phrase(name: str) -> str:
     """How a body's name refers to its place: "phường Định Công", but "Phường 1"."""
     if short_place(name).isdigit() or not name:
@@ -150,6 +176,7 @@ class Issuer:
     unit: OrgUnit
     ancestors: list[OrgUnit]  # root first, without the unit itself
     numbering: IssuerNumbering | None
+    committee: OrgUnit | None = None  # the party committee a board serves, when in the tree
 
     @property
     def kind_code(self) -> str:
@@ -199,13 +226,13 @@ class Issuer:
         return above[-1] if above else None
 
     @property
-    def province(self) -> OrgUnit | None:
-        places = [u for u in [*self.ancestors, self.unit] if u.kind.is_place]
-        for unit in places:
-            if unit.level.code == "tinh":
-                return unit
-        below_root = [u for u in places if u.parent_id is not None]
-        return below_root[0] if below_root else None
+    def seat(self) -> OrgUnit | None:
+        """The administrative unit the issuer sits in: itself when it is one, else its
+        nearest place above the residential areas; None at the root (the country)."""
+        for unit in reversed([*self.ancestors, self.unit]):
+            if unit.kind.is_place and unit.level.code != AREA_LEVEL:
+                return unit if unit.parent_id is not None else None
+        return None
 
     @property
     def own_name(self) -> str:
@@ -225,6 +252,31 @@ class Issuer:
         if place is not None and place.kind.code in COMMITTEE_OF_PLACE:
             return COMMITTEE_OF_PLACE[place.kind.code]
         return "Đảng ủy"
+
+    @property
+    def committee_name(self) -> str:
+        """The committee a party body serves, named in full: the committee unit of its
+        place when the tree has one ("Quận ủy Hoàng Mai"), else the committee word and the
+        place ("Đảng ủy phường Định Công")."""
+        place = self.place
+        if self.committee is not None:
+            return self.committee.name
+        if place is None:
+            return ""
+        word = self.committee_word
+        if fold(word) == "dang uy":
+            return f"{word} {place_phrase(place.name)}"
+        return f"{word} {seat_name(place)}"
+
+    @property
+    def body_name(self) -> str:
+        """The body's name without the committee it serves ("Ban Dân vận Quận ủy" → "Ban
+        Dân vận", "Ban Xây dựng Đảng Đảng ủy" → "Ban Xây dựng Đảng")."""
+        name = self.own_name
+        word = self.committee_word
+        if fold(name).endswith(" " + fold(word)):
+            return name[: len(name) - len(word)].rstrip(" -,")
+        return name
 
     def committee_code(self, word: str) -> str:
         folded = fold(word)
@@ -262,22 +314,34 @@ def describe(issuer: OrgUnit) -> Issuer:
     itself = next((unit for unit in units if unit.pk == issuer.pk), issuer)
     ancestors = [unit for unit in units if unit.pk != issuer.pk]
     numbering = IssuerNumbering.objects.filter(org_unit=issuer).first()
-    return Issuer(unit=itself, ancestors=ancestors, numbering=numbering)
+    info = Issuer(unit=itself, ancestors=ancestors, numbering=numbering)
+    if info.is_party_body and not info.is_committee and info.place is not None:
+        info.committee = _committee_of(info)
+    return info
+
+
+def _committee_of(info: Issuer) -> OrgUnit | None:
+    """The committee unit of the board's place whose name starts with the board's
+    committee word ("Quận ủy Hoàng Mai" for "Ban Dân vận Quận ủy"); an open one first."""
+    word = fold(info.committee_word)
+    rows = OrgUnit.objects.filter(parent=info.place, organisation_kind__code=COMMITTEE_KIND)
+    named = [row for row in rows if fold(row.name).startswith(word)]
+    named.sort(key=lambda row: (row.valid_to is None, row.pk), reverse=True)
+    return named[0] if named else None
 
 
 # --- heading ----------------------------------------------------------------------------
 
 
 def _party_lines(info: Issuer) -> tuple[str, str]:
-    """(superior, issuer) in capitals: ("ĐẢNG BỘ QUẬN HOÀNG MAI", "BAN DÂN VẬN QUẬN ỦY")."""
+    """(superior, issuer) in capitals: ("QUẬN ỦY HOÀNG MAI", "BAN DÂN VẬN") for a board,
+    ("ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", "QUẬN ỦY HOÀNG MAI") for a committee."""
     if info.is_committee:
         above = info.parent_place
         superior = f"ĐẢNG BỘ {above.name.upper()}" if above and above.parent_id else ""
         return superior, info.unit.name.upper()
     if info.is_party_body:
-        place = info.place
-        superior = f"ĐẢNG BỘ {place.name.upper()}" if place is not None else ""
-        return superior, info.own_name.upper()
+        return info.committee_name.upper(), info.body_name.upper()
     return "", info.unit.name.upper()
 
 
@@ -295,17 +359,13 @@ def _state_lines(info: Issuer) -> tuple[str, str]:
 
 
 def place_name(info: Issuer) -> str:
-    """Where the document is dated: the numbering's place, else the province's name."""
+    """Where the document is dated: the place the issuer's numbering names (an officer's
+    choice, "TP. Hồ Chí Minh"), else its seat ("Hoàng Mai" for a district body, "Định
+    Công" for a ward's), else nothing."""
     if info.numbering is not None and info.numbering.place_name:
         return info.numbering.place_name
-    province = info.province
-    if province is None:
-        return ""
-    name = province.name
-    for prefix in _PROVINCE_PREFIXES:
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
+    seat = info.seat
+    return seat_name(seat) if seat is not None else ""
 
 
 def place_date(info: Issuer, on: dt.date) -> str:
@@ -398,13 +458,19 @@ def _segments(title: str) -> list[str]:
 
 def signature_for(info: Issuer, *, user: Any) -> Signature:
     """The default signature block, with the name of the current holder of the matching
-    position in the issuing unit (people the user may see), or no name."""
+    position in the issuing unit (people the user may see), or no name. A place issues as
+    its People's Committee, so its signer may hold the position there (the Chủ tịch of
+    "Ủy ban nhân dân phường Định Công", a unit under "Phường Định Công")."""
+    where = Q(org_unit=info.unit)
+    if info.is_place:
+        where |= Q(org_unit__parent=info.unit, org_unit__organisation_kind__code=GOVERNMENT_KIND)
     positions = list(
         scoped(Position.objects.current(), user, Cap.PEOPLE_VIEW)
-        .filter(org_unit=info.unit)
+        .filter(where)
         .select_related("person")
         .order_by("-is_primary", "-start_date", "id")
     )
+    positions.sort(key=lambda position: position.org_unit_id != info.unit.pk)
     signers = _signers(info)
     for signer in signers:
         for position in positions:

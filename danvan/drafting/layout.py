@@ -7,10 +7,12 @@ once per process and kept as bytes.
 
 The template sees: ``heading`` (superior, issuer, number_line, place_date, style),
 ``type_name``, ``subject``, ``body`` (paragraphs and tables, placed with ``{{p body }}``),
-``recipients`` (list of lines), ``signature`` (authority, title, name), and for templates
-that lay out the body themselves ``blocks`` and ``tables`` (as dicts), ``kind``,
-``kind_label``, ``style``, ``is_party``. Undefined names are errors (StrictUndefined), so a
-misspelt tag is caught when the template is uploaded, not when a report is due.
+``recipients`` (list of lines, punctuated for the style by ``layout_closing``),
+``signature`` (authority, title, name), ``secretary`` (the same, a biên bản's second
+signature), and for templates that lay out the body themselves ``blocks`` and ``tables``
+(as dicts), ``kind``, ``kind_label``, ``style``, ``is_party``. Undefined names are errors
+(StrictUndefined), so a misspelt tag is caught when the template is uploaded, not when a
+report is due.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ from jinja2 import Environment, StrictUndefined, TemplateError
 from lxml import etree
 
 from danvan.drafting.context import KINDS, PARTY, STATE, OfficialDocument, document_to_dict
-from danvan.drafting.layout_body import build_body, clean
+from danvan.drafting.layout_body import build_body, clean, printed
+from danvan.drafting.layout_closing import SECRETARY_TITLE, recipient_lines
 from danvan.drafting.layout_errors import diagnose
 from danvan.drafting.layout_template import build_template, sizes_for
 
@@ -113,7 +116,7 @@ def _describe(tpl: DocxTpl, document: OfficialDocument) -> None:
 
 def _cleaned(value: Any) -> Any:
     if isinstance(value, str):
-        return clean(value)
+        return printed(value)
     if isinstance(value, list):
         return [_cleaned(v) for v in value]
     if isinstance(value, dict):
@@ -123,6 +126,10 @@ def _cleaned(value: Any) -> Any:
 
 def _context(tpl: DocxTpl, document: OfficialDocument) -> dict[str, Any]:
     context: dict[str, Any] = _cleaned(document_to_dict(document))
+    context["recipients"] = recipient_lines(context["recipients"], document.heading.style)
+    # Only a biên bản has a second signature (meeting_docs gives it); any other document
+    # and a biên bản without one get the secretary's title over a blank name.
+    context.setdefault("secretary", {"authority": "", "title": SECRETARY_TITLE, "name": ""})
     context["body"] = Body(document)
     context["kind_label"] = KINDS.get(document.kind, document.kind)
     context["style"] = document.heading.style

@@ -23,6 +23,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.shared import Mm
 
 from danvan.drafting.context import Block, OfficialDocument, Table
+from danvan.drafting.layout_closing import spelled
 from danvan.drafting.layout_ooxml import (
     CENTER,
     JUSTIFY,
@@ -49,6 +50,11 @@ def clean(text: str) -> str:
     return _NOT_XML.sub("", str(text))
 
 
+def printed(text: str) -> str:
+    """As the document prints it: cleaned, one spelling per word (``layout_closing``)."""
+    return spelled(clean(text))
+
+
 def build_body(target: Any, document: OfficialDocument, *, size: float) -> None:
     """Add the body of ``document`` to ``target`` (a python-docx Document)."""
     placed: set[int] = set()
@@ -69,7 +75,7 @@ def build_body(target: Any, document: OfficialDocument, *, size: float) -> None:
 
 def _paragraph(target: Any, block: Block, size: float) -> None:
     paragraph = target.add_paragraph()
-    text = clean(block.text.strip())
+    text = printed(block.text.strip())
     if block.level == 1:
         shape(paragraph, align=JUSTIFY, first_line=INDENT, before=6, after=6, line=LINE)
         paragraph.paragraph_format.keep_with_next = True
@@ -137,7 +143,7 @@ def _table(target: Any, table: Table, size: float) -> None:
     if table.caption:
         caption = target.add_paragraph()
         shape(caption, align=CENTER, before=6, after=6, keep_next=True)
-        add_text(caption, clean(table.caption), small, bold=True)
+        add_text(caption, printed(table.caption), small, bold=True)
     rows = [*table.rows, *([table.total] if table.total is not None else [])]
     grid = target.add_table(rows=1 + len(rows), cols=len(table.columns))
     grid_borders(grid)
@@ -165,6 +171,6 @@ def _cell(cell: Any, text: str, size: float, *, bold: bool, align: Any) -> None:
     paragraph = cell.paragraphs[0]
     shape(paragraph, align=align, before=2, after=2)
     if text:
-        add_text(paragraph, clean(text), size, bold=bold)
+        add_text(paragraph, printed(text), size, bold=bold)
     else:
         mark_font(paragraph, size)

@@ -9,7 +9,13 @@ and may move or restyle, then upload back:
 - ``{{p body }}``: the whole body (paragraphs and tables), built from the document's
   blocks (``layout_body``); the paragraph holding it is replaced;
 - ``{%p for r in recipients %}`` … ``{{ r }}`` … ``{%p endfor %}``: nơi nhận;
-- ``{{ signature.authority }}``, ``{{ signature.title }}``, ``{{ signature.name }}``.
+- ``{{ signature.authority }}``, ``{{ signature.title }}``, ``{{ signature.name }}``;
+- a biên bản has no nơi nhận: its left column is the secretary's signature,
+  ``{{ secretary.title }}`` and ``{{ secretary.name }}``, beside the chair's.
+
+After the closing table comes the one paragraph a document must end with: 1 pt high
+(font, exact line height, no spacing), so a signature block that fills the page does not
+push an empty last page out.
 
 Layout: Hướng dẫn 36-HD/VPTW (Party) and Nghị định 30/2020/NĐ-CP (State), see DOMAIN.md
 §1.1 and §1.2.
@@ -22,10 +28,11 @@ from dataclasses import dataclass
 
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.shared import Mm
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Mm, Pt
 from docx.table import _Cell
 
-from danvan.drafting.context import KINDS, PARTY, STATE
+from danvan.drafting.context import KINDS, MINUTES, PARTY, STATE
 from danvan.drafting.layout_ooxml import (
     CENTER,
     LEFT,
@@ -48,7 +55,8 @@ STYLE_LABELS = {
 VARIABLES = (
     "heading.superior, heading.issuer, heading.number_line, heading.place_date, type_name, "
     "subject, body (thẻ đoạn: phải đứng một mình trong một đoạn), recipients (danh sách), "
-    "signature.authority, signature.title, signature.name, kind, kind_label, style"
+    "signature.authority, signature.title, signature.name, secretary.title, secretary.name "
+    "(biên bản), kind, kind_label, style"
 )
 
 
@@ -135,7 +143,7 @@ def build_template(kind: str, style: str) -> bytes:
     _title(doc, style, sizes)
     body = doc.add_paragraph()
     add_text(body, "{{p body }}", sizes.body)
-    _closing(doc, style, sizes)
+    _closing(doc, kind, style, sizes)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -231,8 +239,9 @@ def _title(doc: DocxDocument, style: str, sizes: Sizes) -> None:
         add_text(dashes, "-----", sizes.subject)
 
 
-def _closing(doc: DocxDocument, style: str, sizes: Sizes) -> None:
-    """Nơi nhận bottom left, the signature block bottom right."""
+def _closing(doc: DocxDocument, kind: str, style: str, sizes: Sizes) -> None:
+    """Nơi nhận bottom left (a biên bản: the secretary's signature), the signature block
+    bottom right, then the tiny last paragraph."""
     spacer = doc.add_paragraph()
     shape(spacer, keep_next=True)
     mark_font(spacer, 6)
@@ -241,7 +250,15 @@ def _closing(doc: DocxDocument, style: str, sizes: Sizes) -> None:
     fixed_widths(table, [Mm(82), Mm(83)])
     cant_split(table.rows[0])  # the signature block is never cut by a page break
     left, right = table.cell(0, 0), table.cell(0, 1)
+    if kind == MINUTES:
+        _signature_block(left, "secretary", sizes, with_authority=False)
+    else:
+        _recipients(left, style, sizes)
+    _signature_block(right, "signature", sizes, with_authority=True)
+    _last_paragraph(doc)
 
+
+def _recipients(left: _Cell, style: str, sizes: Sizes) -> None:
     opener = left.paragraphs[0]
     add_text(opener, "{%p if recipients %}", sizes.recipients)
     label = left.add_paragraph()
@@ -262,21 +279,38 @@ def _closing(doc: DocxDocument, style: str, sizes: Sizes) -> None:
     # A cell must keep a paragraph when there are no recipients.
     mark_font(left.add_paragraph(), 2)
 
-    opener = right.paragraphs[0]
-    add_text(opener, "{%p if signature.authority %}", sizes.signature)
-    authority = right.add_paragraph()
-    shape(authority, align=CENTER)
-    add_text(authority, "{{ signature.authority|upper }}", sizes.signature, bold=True)
-    closer = right.add_paragraph()
-    add_text(closer, "{%p endif %}", sizes.signature)
-    title = right.add_paragraph()
+
+def _signature_block(cell: _Cell, name: str, sizes: Sizes, *, with_authority: bool) -> None:
+    """Authority (when any, bold), title (bold), room for the hand and the seal, the name
+    (bold), centred in ``cell``; ``name`` is the context variable (signature, secretary)."""
+    first = cell.paragraphs[0]
+    if with_authority:
+        add_text(first, "{%p if " + name + ".authority %}", sizes.signature)
+        authority = cell.add_paragraph()
+        shape(authority, align=CENTER)
+        add_text(authority, "{{ " + name + ".authority|upper }}", sizes.signature, bold=True)
+        closer = cell.add_paragraph()
+        add_text(closer, "{%p endif %}", sizes.signature)
+        title = cell.add_paragraph()
+    else:
+        title = first
     shape(title, align=CENTER)
-    add_text(title, "{{ signature.title|upper }}", sizes.signature, bold=True)
+    add_text(title, "{{ " + name + ".title|upper }}", sizes.signature, bold=True)
     for _ in range(4):  # room for the signature and the seal
-        blank = right.add_paragraph()
+        blank = cell.add_paragraph()
         mark_font(blank, sizes.signature)
-    name = right.add_paragraph()
-    shape(name, align=CENTER)
-    add_text(name, "{{ signature.name }}", sizes.signature, bold=True)
+    person = cell.add_paragraph()
+    shape(person, align=CENTER)
+    add_text(person, "{{ " + name + ".name }}", sizes.signature, bold=True)
+
+
+def _last_paragraph(doc: DocxDocument) -> None:
+    """The paragraph after the closing table (a body cannot end with a table): 1 pt font,
+    exactly 1 pt high, no spacing before or after."""
     tail = doc.add_paragraph()
-    mark_font(tail, 2)
+    fmt = tail.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(1)
+    mark_font(tail, 1)

@@ -1,11 +1,13 @@
 """A recorded meeting's official documents, as OfficialDocuments.
 
 - Giấy mời (invitation): who is invited (the meeting's attendances, positions as
-  written), when ("08 giờ 00, thứ Năm, ngày 23/02/2023"), where, and the agenda; sent to
-  the invited units.
-- Biên bản (minutes): time, place, chair, attendees (and who was absent, with the
-  reason), the agenda, the record of the meeting, the opinions, the awards presented
-  there with their counts (danvan.awards), the conclusions.
+  written, but not the one who signs it), when ("08 giờ 00, thứ Năm, ngày 23/02/2023"),
+  where, and the agenda; sent to every invited unit (a person invited by name: the unit
+  of their position).
+- Biên bản (minutes): time, place, chair, secretary, attendees (and who was absent, with
+  the reason) and how many of the invited were there, the agenda, the record of the
+  meeting, the opinions, the awards presented there with their counts (danvan.awards),
+  the conclusions; signed by the secretary (left) and the chair (right).
 - Thông báo kết luận (notice of conclusions): "kết luận của đồng chí … tại hội nghị …",
   each numbered conclusion with the tasks it raised (lead unit, co-units, deadline); sent
   to the units that have tasks or attended.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -38,11 +41,13 @@ from danvan.drafting.context import (
     OfficialDocument,
     Signature,
 )
+from danvan.drafting.layout_closing import SECRETARY_TITLE
 from danvan.lib.dates import format_date
 from danvan.lib.titles import expand_title
 from danvan.meetings.models import Attendance, Meeting
 from danvan.meetings.selectors import meeting_get
 from danvan.org.models import OrgUnit
+from danvan.people.models import Position
 from danvan.tasks.models import Task
 
 MEETING_KINDS = (INVITATION, MINUTES, CONCLUSIONS_NOTICE)
@@ -56,6 +61,17 @@ _ROLE_NOTES: dict[str, str] = {
     Attendance.Role.SPEAKS: "phát biểu",
     Attendance.Role.CONCLUDES: "phát biểu kết luận",
 }
+
+
+CHAIR_TITLE = "CHỦ TRÌ HỘI NGHỊ"
+
+
+@dataclass
+class Minutes(OfficialDocument):
+    """A biên bản: signed by the meeting's secretary (``secretary``, on the left, where
+    other documents have their nơi nhận) beside its chair (``signature``)."""
+
+    secretary: Signature = field(default_factory=lambda: Signature("", SECRETARY_TITLE, ""))
 
 
 # --- words --------------------------------------------------------------------------------
@@ -112,6 +128,16 @@ def _with_role(attendance: Attendance) -> str:
 
 def _chairs(attendances: Iterable[Attendance]) -> list[Attendance]:
     return [a for a in attendances if a.role == Attendance.Role.CHAIR and a.present]
+
+
+def _secretaries(attendances: Iterable[Attendance]) -> list[Attendance]:
+    return [a for a in attendances if a.role == Attendance.Role.SECRETARY and a.present]
+
+
+def _person_name(attendance: Attendance | None) -> str:
+    if attendance is None or attendance.person is None:
+        return ""
+    return attendance.person.full_name
 
 
 def _concluder(meeting: Meeting, attendances: list[Attendance]) -> Attendance | None:
@@ -199,9 +225,64 @@ def _award_blocks(meeting: Meeting) -> list[Block]:
 # --- the three documents ------------------------------------------------------------------
 
 
-def _invitation(meeting: Meeting, issuer: OrgUnit, attendances: list[Attendance]) -> dict:
+def _position_units(user: Any, attendances: list[Attendance]) -> dict[int, OrgUnit]:
+    """person id → the unit of their current position (primary first), for the people
+    invited by name without a unit."""
+    people = [a.person_id for a in attendances if a.org_unit_id is None and a.person_id]
+    if not people:
+        return {}
+    positions = (
+        scoped(Position.objects.current(), user, Cap.PEOPLE_VIEW)
+        .filter(person_id__in=people)
+        .select_related("org_unit")
+        .order_by("-is_primary", "-start_date", "id")
+    )
+    found: dict[int, OrgUnit] = {}
+    for position in positions:
+        found.setdefault(position.person_id, position.org_unit)
+    return found
+
+
+def _invited(attendances: list[Attendance], signer: str) -> list[Attendance]:
+    """Who the invitation invites: everyone but the one who signs it."""
+    return [a for a in attendances if not (signer and _person_name(a) == signer)]
+
+
+def _invitation_recipients(
+    invited: list[Attendance], issuer: OrgUnit, units_of: dict[int, OrgUnit]
+) -> list[str]:
+    """Each invited unit once (the issuer's own people are not sent its letter); a person
+    by name when their unit is not known; "Như thành phần mời" for the rest."""
+    lines: list[str] = []
+    named_only = False
+    for attendance in invited:
+        unit = attendance.org_unit or units_of.get(attendance.person_id or 0)
+        if unit is not None:
+            line = f"- {unit.name},"
+            if unit.pk == issuer.pk:
+                continue
+        elif attendance.person is not None:
+            line = f"- {_upper_first(who(attendance))},"
+        else:
+            named_only = True
+            continue
+        if line not in lines:
+            lines.append(line)
+    if named_only or not lines:
+        lines.insert(0, "- Như thành phần mời,")
+    return lines
+
+
+def _invitation(
+    meeting: Meeting,
+    issuer: OrgUnit,
+    attendances: list[Attendance],
+    signer: str,
+    units_of: dict[int, OrgUnit],
+) -> dict:
+    invited = _invited(attendances, signer)
     blocks = [Block(f"{issuer.name} trân trọng kính mời:")]
-    blocks += [Block(_upper_first(_with_role(a)) + ";", level=3) for a in attendances]
+    blocks += [Block(_upper_first(_with_role(a)) + ";", level=3) for a in invited]
     blocks.append(Block(f"Dự {meeting_phrase(meeting)}."))
     blocks.append(Block(f"Thời gian: {moment_text(meeting.starts_at)}."))
     place = _place_text(meeting)
@@ -212,14 +293,25 @@ def _invitation(meeting: Meeting, issuer: OrgUnit, attendances: list[Attendance]
         blocks.append(Block("Nội dung:"))
         blocks += [Block(f"{item.title};", level=3) for item in items]
     blocks.append(Block("Rất mong các đồng chí tham dự đúng thời gian."))
-    invited = [u for u in _units(a.org_unit for a in attendances) if u.pk != issuer.pk]
-    recipients = [f"- {unit.name}," for unit in invited] or ["- Như thành phần mời,"]
+    recipients = _invitation_recipients(invited, issuer, units_of)
     return {
         "type_name": "GIẤY MỜI",
         "subject": f"dự {meeting_phrase(meeting)}",
         "blocks": blocks,
         "recipients": [*recipients, "- Lưu VT."],
     }
+
+
+def _two_digits(count: int) -> str:
+    return f"{count:02d}"
+
+
+def _attendance_count(attendances: list[Attendance]) -> str:
+    """ "Số đại biểu có mặt: 05/06; vắng mặt: 01." (each unit represented counts one)."""
+    present = sum(1 for a in attendances if a.present)
+    absent = len(attendances) - present
+    text = f"Số đại biểu có mặt: {_two_digits(present)}/{_two_digits(len(attendances))}"
+    return text + (f"; vắng mặt: {_two_digits(absent)}." if absent else ".")
 
 
 def _minutes(meeting: Meeting, attendances: list[Attendance]) -> dict:
@@ -234,7 +326,10 @@ def _minutes(meeting: Meeting, attendances: list[Attendance]) -> dict:
     chairs = _chairs(attendances)
     if chairs:
         first.append(Block(f"Chủ trì: {'; '.join(who(a) for a in chairs)}."))
-    present = [a for a in attendances if a.present and a not in chairs]
+    secretaries = _secretaries(attendances)
+    if secretaries:
+        first.append(Block(f"Thư ký: {'; '.join(who(a) for a in secretaries)}."))
+    present = [a for a in attendances if a.present and a not in chairs and a not in secretaries]
     if present:
         first.append(Block("Thành phần dự:"))
         first += [Block(_upper_first(_with_role(a)) + ";", level=3) for a in present]
@@ -244,6 +339,8 @@ def _minutes(meeting: Meeting, attendances: list[Attendance]) -> dict:
         for attendance in absent:
             reason = f" (lý do: {attendance.absence_reason})" if attendance.absence_reason else ""
             first.append(Block(f"{_upper_first(who(attendance))}{reason};", level=3))
+    if attendances:
+        first.append(Block(_attendance_count(attendances)))
     sections.append(("THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN", first))
 
     content: list[Block] = []
@@ -286,10 +383,9 @@ def _minutes(meeting: Meeting, attendances: list[Attendance]) -> dict:
         "subject": meeting_phrase(meeting),
         "blocks": blocks,
         "recipients": [],
-        "signature": Signature(
-            "",
-            "CHỦ TRÌ HỘI NGHỊ",
-            chairs[0].person.full_name if chairs and chairs[0].person else "",
+        "signature": Signature("", CHAIR_TITLE, _person_name(chairs[0] if chairs else None)),
+        "secretary": Signature(
+            "", SECRETARY_TITLE, _person_name(secretaries[0] if secretaries else None)
         ),
     }
 
@@ -356,11 +452,12 @@ def meeting_document(
     info = headings.describe(issuer_unit)
     day = on or clock.today()
     heading = headings.heading_for(info, kind=kind, on=day, number_line_text=number_line)
+    if kind == MINUTES:
+        return Minutes(kind=kind, heading=heading, **_minutes(meeting, attendances))
+    signature = headings.signature_for(info, user=user)
     if kind == INVITATION:
-        parts = _invitation(meeting, issuer_unit, attendances)
-    elif kind == MINUTES:
-        parts = _minutes(meeting, attendances)
+        units_of = _position_units(user, attendances)
+        parts = _invitation(meeting, issuer_unit, attendances, signature.name, units_of)
     else:
         parts = _notice(meeting, info, attendances, _tasks(user, meeting))
-    signature = parts.pop("signature", None) or headings.signature_for(info, user=user)
     return OfficialDocument(kind=kind, heading=heading, signature=signature, **parts)

@@ -182,6 +182,7 @@ class Attendance(Versioned, models.Model):
         REPORTS = "bao_cao", "Báo cáo"
         SPEAKS = "phat_bieu", "Phát biểu"
         CONCLUDES = "ket_luan", "Phát biểu kết luận"
+        SECRETARY = "thu_ky", "Thư ký"  # keeps the biên bản and signs it beside the chair
         ATTENDS = "du", "Dự"
 
     meeting = models.ForeignKey(

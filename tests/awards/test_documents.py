@@ -60,7 +60,7 @@ def test_party_decision_heading_body_and_danh_sach(party_decision: Any) -> None:
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" not in lines
     assert "QUẬN ỦY HOÀNG MAI" in lines
     assert any(t.startswith("Số") and "-QĐ/" in t for t in lines)
-    assert "Hà Nội, ngày 20 tháng 12 năm 2019" in lines
+    assert "Hoàng Mai, ngày 20 tháng 12 năm 2019" in lines  # the seat of Quận ủy Hoàng Mai
     assert "QUYẾT ĐỊNH" in lines and "QUYẾT ĐỊNH:" in lines
     assert "Về việc tặng Giấy khen cho các tập thể, cá nhân" in lines
     first = next(t for t in lines if t.startswith("Điều 1."))

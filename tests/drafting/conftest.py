@@ -3,7 +3,7 @@ board's numbering, and a held meeting with attendees, conclusions and the tasks 
 
     Quận Hoàng Mai
     ├── Quận ủy Hoàng Mai                      (cấp ủy)
-    ├── Ban Dân vận Quận ủy Hoàng Mai          (issuer: Party numbering BDVQU, "Hà Nội")
+    ├── Ban Dân vận Quận ủy Hoàng Mai          (issuer: Party numbering BDVQU)
     ├── Phường Định Công ─── Ủy ban MTTQ phường Định Công
     └── Phường Đại Kim ───── Hội Cựu chiến binh phường Đại Kim
     (Thành phố Hà Nội also gets its Ban Dân vận Thành ủy Hà Nội.)
@@ -199,7 +199,6 @@ def district(tree: Any, drafting_today: dt.date) -> District:
         style="party",
         issuer_code="BDVQU",
         term_label="2020-2025",
-        place_name="Hà Nội",
     )
     units = {u.code: u for u in OrgUnit.objects.all()}
     reports: dict[tuple[str, str], dict[str, Any]] = {}

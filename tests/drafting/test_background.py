@@ -75,7 +75,7 @@ def test_an_issued_report_carries_its_number(draft: ReportDraft, cast: Any) -> N
     row = services.generate(actor=cast.board, kind=REPORT, draft=draft)
     body = docx_text(row)
     assert "Số 01-BC/BDVQU" in body
-    assert "Hà Nội, ngày 03 tháng 3 năm 2023" in body
+    assert "Hoàng Mai, ngày 03 tháng 3 năm 2023" in body
     # The issued report's file is now in the register, its text searchable there.
     registered = draft.document
     registered.refresh_from_db()

@@ -68,12 +68,12 @@ def test_report_has_the_heading_title_and_five_sections(district: District) -> N
     heading = document.heading
     assert (heading.style, heading.superior, heading.issuer) == (
         "party",
-        "ĐẢNG BỘ QUẬN HOÀNG MAI",
-        "BAN DÂN VẬN QUẬN ỦY",
+        "QUẬN ỦY HOÀNG MAI",
+        "BAN DÂN VẬN",
     )
     # The board's first report of the term, from its register; the clock reads 03/03/2023.
     assert heading.number_line == "Số 01-BC/BDVQU"
-    assert heading.place_date == "Hà Nội, ngày 03 tháng 3 năm 2023"
+    assert heading.place_date == "Hoàng Mai, ngày 03 tháng 3 năm 2023"
     assert [b.text for b in document.blocks if b.level == 1] == SECTION_TITLES
     assert document.recipients == ["- Thường trực Quận ủy,", "- Ban Dân vận Thành ủy,", "- Lưu VT."]
     assert (document.signature.authority, document.signature.title) == (
@@ -312,7 +312,7 @@ def test_number_line_is_the_registers_next_number_or_given(district: District) -
     assert _compile(district).heading.number_line == "Số 02-BC/BDVQU"
     given = _compile(district, number_line="Số 15-BC/BDVQU", on=dt.date(2023, 2, 3))
     assert given.heading.number_line == "Số 15-BC/BDVQU"
-    assert given.heading.place_date == "Hà Nội, ngày 03 tháng 02 năm 2023"
+    assert given.heading.place_date == "Hoàng Mai, ngày 03 tháng 02 năm 2023"
 
 
 def test_scope_outside_is_404_and_without_the_right_403(

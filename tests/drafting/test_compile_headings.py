@@ -62,19 +62,21 @@ def test_an_unknown_kind_has_no_type(db: Any) -> None:
 
 def test_party_board_of_a_district(district: District) -> None:
     heading = _heading(district.board, INVITATION)
-    assert (heading.superior, heading.issuer) == ("ĐẢNG BỘ QUẬN HOÀNG MAI", "BAN DÂN VẬN QUẬN ỦY")
+    # Hướng dẫn 36: an advisory body under its committee ("TỈNH ỦY KIÊN GIANG / VĂN PHÒNG").
+    assert (heading.superior, heading.issuer) == ("QUẬN ỦY HOÀNG MAI", "BAN DÂN VẬN")
     assert heading.number_line == "Số 01-GM/BDVQU"
-    assert heading.place_date == "Hà Nội, ngày 03 tháng 3 năm 2023"
+    # Dated from its seat, the district, by its name without «Quận».
+    assert heading.place_date == "Hoàng Mai, ngày 03 tháng 3 năm 2023"
 
 
-def test_without_numbering_the_number_is_left_blank_and_the_place_is_the_province(
+def test_without_numbering_the_number_is_left_blank_and_the_place_is_the_seat(
     district: District,
 ) -> None:
     district.numbering.delete()
     heading = _heading(district.board)
     assert heading.style == "party"  # a Ban Dân vận is a Party body
     assert heading.number_line == "Số    -BC/BDVQU"
-    assert heading.place_date == "Hà Nội, ngày 03 tháng 3 năm 2023"
+    assert heading.place_date == "Hoàng Mai, ngày 03 tháng 3 năm 2023"
 
 
 def test_front_numbering_gives_the_state_layout(district: District) -> None:
@@ -156,10 +158,11 @@ def test_a_provincial_city_and_its_board(db: Any) -> None:
         organisation_kind=board_kind,
     )
     heading = _heading(board, on=dt.date(2021, 7, 5))
-    assert heading.superior == "ĐẢNG BỘ THÀNH PHỐ TAM ĐIỆP"
-    assert heading.issuer == "BAN DÂN VẬN THÀNH ỦY"
+    # No committee unit in this tree: its name is made of the word and the place.
+    assert heading.superior == "THÀNH ỦY TAM ĐIỆP"
+    assert heading.issuer == "BAN DÂN VẬN"
     assert heading.number_line == "Số    -BC/BDVThU"
-    assert heading.place_date == "Ninh Bình, ngày 05 tháng 7 năm 2021"
+    assert heading.place_date == "Tam Điệp, ngày 05 tháng 7 năm 2021"
 
 
 @pytest.mark.parametrize(
@@ -199,7 +202,7 @@ def test_a_ward_board_after_2025(district: District) -> None:
     )
     heading = _heading(board)
     assert (heading.superior, heading.issuer) == (
-        "ĐẢNG BỘ PHƯỜNG ĐẠI KIM",
-        "BAN XÂY DỰNG ĐẢNG ĐẢNG ỦY",
+        "ĐẢNG ỦY PHƯỜNG ĐẠI KIM",
+        "BAN XÂY DỰNG ĐẢNG",
     )
     assert heading.number_line == "Số    -BC/BXDĐĐU"

@@ -77,8 +77,8 @@ def test_writes_the_report_of_the_district(district: District, tmp_path: Path) -
     assert "Ban Dân vận Quận ủy Hoàng Mai, Số 01-BC/BDVQU" in summary
     texts = assert_signable_report(out)
     assert "Số 01-BC/BDVQU" in texts
-    assert "Hà Nội, ngày 03 tháng 3 năm 2023" in texts
-    assert "BAN DÂN VẬN QUẬN ỦY" in texts and "ĐẢNG BỘ QUẬN HOÀNG MAI" in texts
+    assert "Hoàng Mai, ngày 03 tháng 3 năm 2023" in texts
+    assert "BAN DÂN VẬN" in texts and "QUẬN ỦY HOÀNG MAI" in texts
     body = "\n".join(texts)
     assert "tiếp 117 lượt công dân" in body
     assert "đã giải quyết 8/24 đơn đề nghị, kiến nghị, đạt 33,3%" in body
@@ -110,7 +110,7 @@ def test_by_code_with_a_date_an_issuer_and_the_appendix(district: District, tmp_
     )
     texts = assert_signable_report(out)
     assert "QUẬN ỦY HOÀNG MAI" in texts
-    assert "Hà Nội, ngày 03 tháng 02 năm 2023" in texts
+    assert "Hoàng Mai, ngày 03 tháng 02 năm 2023" in texts
     book = load_workbook(xlsx)
     assert book.sheetnames == ["Theo đơn vị", "So sánh"]
 
@@ -183,16 +183,20 @@ def test_acceptance_on_the_demo_data(demo: Demo, tmp_path: Path) -> None:
         n.org_unit.code: (n.style, n.issuer_code, n.place_name)
         for n in IssuerNumbering.objects.select_related("org_unit")
     }
-    assert numbering["HN-HM-BDV"] == ("party", "BDVQU", "Hà Nội")
-    assert numbering["NB-TD-BDV"] == ("party", "BDVThU", "Ninh Bình")
-    assert numbering["HN-DINHCONG"] == ("state", "UBND", "Hà Nội")
-    assert numbering["HN-DINHCONG-MTTQ"] == ("front", "MTTQ-BTT", "Hà Nội")
+    # No place set: the date line names each issuer's seat (issue 18 §6).
+    assert numbering["HN-HM-BDV"] == ("party", "BDVQU", "")
+    assert numbering["NB-TD-BDV"] == ("party", "BDVThU", "")
+    assert numbering["HN-DINHCONG"] == ("state", "UBND", "")
+    assert numbering["HN-DINHCONG-MTTQ"] == ("front", "MTTQ-BTT", "")
     hoang_mai = OrgUnit.objects.get(code="HN-HM")
     for period in ("2023-02", "2023H1"):
         out = tmp_path / f"{period}.docx"
         _run("--org-unit", "Quận Hoàng Mai", "--period", period, "--out", str(out))
         texts = assert_signable_report(out)
         assert "Số 01-BC/BDVQU" in texts
+        lines = [t.strip() for t in texts]
+        assert any(t.startswith("Hoàng Mai, ngày ") for t in lines)
+        assert "QUẬN ỦY HOÀNG MAI" in lines and "BAN DÂN VẬN" in lines
         document = compile_report(user=SYSTEM, org_unit=hoang_mai, period=period)
         (table,) = document.tables
         assert len(table.rows) == 14  # the 14 phường

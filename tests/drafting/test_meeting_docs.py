@@ -42,15 +42,16 @@ def test_invitation_invites_the_attendees_to_the_time_place_and_agenda(
     document = _doc(held_meeting, INVITATION)
     assert document.type_name == "GIẤY MỜI"
     assert document.subject == f"dự {TITLE}"
-    assert document.heading.issuer == "BAN DÂN VẬN QUẬN ỦY"
+    assert document.heading.issuer == "BAN DÂN VẬN"
     assert document.heading.number_line == "Số 01-GM/BDVQU"
     texts = _texts(document)
     assert texts[0] == "Ban Dân vận Quận ủy Hoàng Mai trân trọng kính mời:"
-    assert _texts(document, 3)[:3] == [
-        "Đồng chí Khương Quốc Hưng - UVTV, Trưởng Ban Dân vận Quận ủy (chủ trì);",
+    # The chair signs the invitation: he does not invite himself (issue 18 §6).
+    assert _texts(document, 3)[:2] == [
         "Đại diện lãnh đạo Ủy ban MTTQ phường Định Công (báo cáo);",
         "Đại diện lãnh đạo phường Đại Kim;",
     ]
+    assert not any("Khương Quốc Hưng" in text for text in texts)
     assert "Thời gian: 08 giờ 00, thứ Năm, ngày 23/02/2023." in texts
     assert "Địa điểm: Hội trường Quận ủy Hoàng Mai." in texts
     assert "Báo cáo công tác dân vận tháng 2, triển khai nhiệm vụ tháng 3/2023;" in texts
@@ -154,7 +155,7 @@ def test_a_cancelled_task_still_shows_and_a_number_can_be_given(
         held_meeting, CONCLUSIONS_NOTICE, number_line="Số 187-TB/BDVQU", on=dt.date(2023, 2, 27)
     )
     assert document.heading.number_line == "Số 187-TB/BDVQU"
-    assert document.heading.place_date == "Hà Nội, ngày 27 tháng 02 năm 2023"
+    assert document.heading.place_date == "Hoàng Mai, ngày 27 tháng 02 năm 2023"
     assert any(t.startswith("Lập mẫu đánh giá") for t in _texts(document, 3))
 
 
@@ -177,5 +178,5 @@ def test_a_meeting_organised_by_a_place_is_issued_by_its_board(
 
     meeting_update(actor=SYSTEM, meeting=held_meeting.meeting, org_unit=district.hoang_mai)
     document = _doc(held_meeting, INVITATION)
-    assert document.heading.issuer == "BAN DÂN VẬN QUẬN ỦY"
+    assert document.heading.issuer == "BAN DÂN VẬN"
     assert _texts(document)[0] == "Ban Dân vận Quận ủy Hoàng Mai trân trọng kính mời:"

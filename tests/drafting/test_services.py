@@ -141,7 +141,7 @@ def test_issue_numbers_once_registers_and_freezes(
     assert registered.title.startswith("Kết quả công tác dân vận tháng 2/2023")
     heading = document_from_dict(draft.content).heading
     assert heading.number_line == "Số 01-BC/BDVQU"
-    assert heading.place_date == "Hà Nội, ngày 03 tháng 3 năm 2023"
+    assert heading.place_date == "Hoàng Mai, ngày 03 tháng 3 năm 2023"
     assert NumberSequence.objects.get(numbering=district.numbering).last_number == 1
 
     for refused in (
@@ -161,7 +161,7 @@ def test_issue_on_a_given_day_writes_that_date(draft: ReportDraft, cast: Any) ->
     services.draft_issue(actor=cast.board, draft=draft, on=dt.date(2023, 2, 5))
     draft.refresh_from_db()
     heading = document_from_dict(draft.content).heading
-    assert heading.place_date == "Hà Nội, ngày 05 tháng 02 năm 2023"
+    assert heading.place_date == "Hoàng Mai, ngày 05 tháng 02 năm 2023"
 
 
 def test_issue_refused_without_numbering_gives_no_number(district: Any, cast: Any) -> None:
