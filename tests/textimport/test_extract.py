@@ -235,6 +235,22 @@ def test_figures_map_to_indicators_and_counters_are_not_figures() -> None:
     assert not any("1.024" in f["text"] or f["value"] in ("2024", "1024") for f in found["figures"])
 
 
+def test_a_figure_is_read_by_the_words_of_its_own_clause() -> None:
+    body = (
+        "Vận động ủng hộ Quỹ Vì người nghèo được 86,5 triệu đồng; trao 120 suất quà cho hộ"
+        " nghèo với tổng trị giá 60 triệu đồng. Tham gia tiếp 18 lượt công dân; tiếp nhận 5"
+        " đơn, đã giải quyết 4 đơn. Trao 300 suất, tổng trị giá 150 triệu đồng.\n"
+    )
+    found = extract(
+        article("Sáng 5/1/2024, Huyện ủy tổ chức hội nghị tổng kết.", published="", body=body)
+    )
+    mapped = {(f["indicator"], f["value"]) for f in found["figures"]}
+    assert {("QUA_GIA_TRI", "60"), ("QUA_SUAT", "120"), ("TIEP_CONG_DAN", "18")} <= mapped
+    assert {("DON_NHAN", "5"), ("DON_GIAI_QUYET", "4"), ("QUA_GIA_TRI", "150")} <= mapped
+    assert (None, "86.5") in mapped  # a fund raised is not the gifts' value
+    assert ("DON_GIAI_QUYET", "5") not in mapped and ("DON_NHAN", "4") not in mapped
+
+
 def test_every_field_carries_its_span() -> None:
     raw = article(
         "Chiều 2/7/2021, tại Hội trường Nhà văn hóa huyện, Ban Dân vận Huyện ủy tổ chức hội nghị"

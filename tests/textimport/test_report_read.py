@@ -55,6 +55,24 @@ def test_roman_sections_and_their_subsections() -> None:
     assert len(ket_qua["subsections"]) == 3
 
 
+def test_a_heading_is_placed_by_its_words_when_the_report_skips_a_section() -> None:
+    body = [
+        "I. TÌNH HÌNH NHÂN DÂN TRÊN ĐỊA BÀN",
+        "Tình hình an ninh trật tự trên địa bàn phường ổn định.",
+        "II. KẾT QUẢ THỰC HIỆN",
+        "Tham gia tiếp 18 lượt công dân cùng UBND phường.",
+        "III. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12 NĂM 2026",
+        "Chuẩn bị tổng kết công tác Mặt trận năm 2026.",
+        "IV. KIẾN NGHỊ",
+        "Sớm công khai phương án thi công tuyến đường.",
+    ]
+    texts = _sections(_read(report_docx(body=body, table=False)))
+    assert texts["phuong_huong"].startswith("Chuẩn bị tổng kết")
+    assert texts["kien_nghi"].startswith("Sớm công khai")
+    assert texts["danh_gia"] == ""  # no assessment written: nothing put there
+    assert texts["ket_qua"].startswith("Tham gia tiếp 18 lượt")
+
+
 def test_figures_from_prose_and_table_with_the_disagreement_flagged() -> None:
     proposal = _read(report_docx())
     figures = {f["indicator"]: f for f in proposal["figures"]}

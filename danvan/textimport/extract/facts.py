@@ -240,6 +240,19 @@ def _ratios(text: str, sentence: Piece) -> list[FigureFound]:
     return out
 
 
+def _context(text: str, sentence: Piece, start: int, end: int, previous: int) -> str:
+    """The words a figure is read by: back to the figure before it in the same clause
+    (that figure included, so «300 suất, trị giá 150 triệu» still speaks of gifts) or to
+    the clause's start, and on to the next comma or clause end. «tiếp nhận 5 đơn, đã giải
+    quyết 4 đơn» then gives 5 received and 4 resolved, and in «ủng hộ Quỹ … được 86,5
+    triệu đồng; trao 120 suất quà … trị giá 60 triệu đồng» only the 60 is the gifts' value."""
+    clause = text.rfind(";", sentence.start, start) + 1 or sentence.start
+    begin = max(clause, previous, start - 150)
+    after = re.search(r"[,;]|$", text[end : min(sentence.end, end + 40)])
+    stop = end + (after.start() if after else 0)
+    return text[begin:stop]
+
+
 def figures(text: str, start: int) -> list[FigureFound]:
     out = []
     for sentence in sentences(text, start):
@@ -247,6 +260,7 @@ def figures(text: str, start: int) -> list[FigureFound]:
             continue
         ratios = _ratios(text, sentence)
         out += ratios
+        previous = sentence.start
         for match in _FIGURE.finditer(text, sentence.start, sentence.end):
             if any(r.span[0] <= match.start() < r.span[1] for r in ratios):
                 continue
@@ -256,9 +270,8 @@ def figures(text: str, start: int) -> list[FigureFound]:
             ):
                 continue
             unit = re.sub(r"\s+", " ", match.group("unit").lower())
-            context = text[
-                max(sentence.start, match.start() - 150) : min(sentence.end, match.end() + 40)
-            ]
+            context = _context(text, sentence, match.start(), match.end(), previous)
+            previous = match.start()
             indicator = next(
                 (
                     code

@@ -6,7 +6,8 @@ which narrative section of the form each paragraph belongs to.
 - Title: «BÁO CÁO» and the line after it; its reviewed period («kết quả … tháng 11 năm
   2026», not the «phương hướng … tháng 12» it prepares) read by ``extract/when.py``.
 - Sections: a Roman heading «I.», «II.»… opens a section, matched to the form's narrative
-  section whose title carries the same numeral, or else the nearest title
+  section its words name («PHƯƠNG HƯỚNG, NHIỆM VỤ» whatever its numeral: reports skip
+  sections), else the one with the same numeral, else the nearest title
   (``lib.similarity``); «1.», «2.» inside it are its sub-sections and stay in its text.
   A paragraph under no recognised heading is placed by similarity with the sections'
   titles and guidance; cue words decide when two sections are too close to call
@@ -149,8 +150,50 @@ def _period(doc: Document, outline: Outline) -> None:
         outline.period, outline.period_span = found[0].code, found[0].span
 
 
+# Syllables every heading may carry, that tell no section from another.
+_COMMON = frozenset(
+    [
+        "cong",
+        "tac",
+        "dan",
+        "van",
+        "thang",
+        "nam",
+        "quy",
+        "va",
+        "cac",
+        "cua",
+        "trong",
+        "ky",
+        "tren",
+        "dia",
+        "ban",
+    ]
+)
+
+
+def _syllables(title: str) -> set[str]:
+    words = re.findall(r"[a-z]+", fold(_HEADING.sub(r"\g<title>", title)).lower())
+    return {w for w in words if w not in _COMMON}
+
+
+def _by_words(title: str, sections: list[Section]) -> str | None:
+    """The section whose title shares the most words with the heading, when at least two
+    and more than any other: «III. PHƯƠNG HƯỚNG, NHIỆM VỤ THÁNG 12» is the tasks ahead
+    even where the form numbers them IV (a report without an assessment section)."""
+    mine = _syllables(title)
+    shared = sorted(((len(mine & _syllables(s.title)), s.code) for s in sections), reverse=True)
+    if not shared or shared[0][0] < 2 or (len(shared) > 1 and shared[1][0] == shared[0][0]):
+        return None
+    return shared[0][1]
+
+
 def _by_heading(title: str, sections: list[Section]) -> str | None:
-    """The section a Roman heading opens: the same numeral, or else the nearest title."""
+    """The section a Roman heading opens: the one its words name, else the same numeral,
+    else the nearest title."""
+    by_words = _by_words(title, sections)
+    if by_words is not None:
+        return by_words
     number = _numeral(title)
     for section in sections:
         if number is not None and _numeral(section.title) == number:
