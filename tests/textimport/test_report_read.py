@@ -73,6 +73,16 @@ def test_a_heading_is_placed_by_its_words_when_the_report_skips_a_section() -> N
     assert texts["ket_qua"].startswith("Tham gia tiếp 18 lượt")
 
 
+def test_a_state_style_number_and_an_appendix_heading_that_is_not_phu_luc() -> None:
+    header = ["ỦY BAN MTTQ VIỆT NAM PHƯỜNG ĐỊNH CÔNG", "Số: 27/BC-MTTQ", "BÁO CÁO",
+              "Kết quả công tác dân vận tháng 11 năm 2026"]  # fmt: skip
+    body = ["I. TÌNH HÌNH NHÂN DÂN", "Nhân dân phấn khởi.", "V. KIẾN NGHỊ",
+            "Đề nghị mở lớp bồi dưỡng.", "BIỂU SỐ LIỆU"]  # fmt: skip
+    proposal = _read(report_docx(header=header, body=body, table=False))
+    assert proposal["number"] == "27/BC-MTTQ"
+    assert _sections(proposal)["kien_nghi"] == "Đề nghị mở lớp bồi dưỡng."
+
+
 def test_figures_from_prose_and_table_with_the_disagreement_flagged() -> None:
     proposal = _read(report_docx())
     figures = {f["indicator"]: f for f in proposal["figures"]}

@@ -30,14 +30,19 @@ from danvan.textimport.report.docx import Block, Document
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8}
 _HEADING = re.compile(r"^(?P<n>VIII|VII|VI|IV|V|III|II|I)\s*[.:/)-]\s*(?P<title>\S.*)$")
 _SUB = re.compile(r"^(?P<n>\d{1,2})\s*[.)]\s+(?P<title>\S.{0,200})$")
-_NUMBER = re.compile(r"Số\s*:?\s*(?P<n>[\w.]+\s*-\s*BC\s*/\s*[\wĐđ/.-]+)", re.I)
+# «Số 15-BC/ĐU» (Party, HD 36) or «Số: 27/BC-MTTQ» (State and Front, NĐ 30).
+_NUMBER = re.compile(r"Số\s*:?\s*(?P<n>[\w.]+\s*(?:-\s*BC\s*/|/\s*BC\s*-)\s*[\wĐđ/.-]+)", re.I)
 _PLACE_DATE = re.compile(
     r"(?P<place>[^\n,]{2,60}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+"
     r"(?P<y>(?:19|20)\d{2})",
     re.I,
 )
 _TITLE = re.compile(r"^BÁO\s+CÁO\b", re.I)
-_END = re.compile(r"^(?:Nơi\s+nhận|K/?T\.?\s|T/?M\.?\s|PHỤ\s+LỤC|TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b)")
+_END = re.compile(
+    r"^(?:Nơi\s+nhận|K/?T\.?\s|T/?M\.?\s|PHỤ\s+LỤC|TRƯỞNG\s+BAN\b|BÍ\s+THƯ\b"
+    # an appendix's own heading: «BIỂU SỐ LIỆU», «BẢNG TỔNG HỢP KẾT QUẢ …» (capitals)
+    r"|(?:BIỂU|BẢNG)\s+(?:SỐ\s+LIỆU|TỔNG\s+HỢP|THỐNG\s+KÊ)\b)"
+)
 _PREAMBLE = re.compile(r"(?:như\s+sau\s*:?\s*$|^Kính\s+gửi)", re.I)
 _MARGIN = 0.02  # cosine points: closer than this, the cue words decide
 GUIDE = {
