@@ -11,6 +11,7 @@ rows frozen.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from io import BytesIO
 from typing import Any
@@ -142,14 +143,30 @@ def _upper(label: str) -> str:
     return label[0].upper() + label[1:] if label else label
 
 
-def appendix_xlsx(*, user: Any, org_unit: OrgUnit, period: str) -> bytes:
-    """The figures appendix of ``org_unit``'s compiled report for ``period``."""
+def report_reference(number_line: str, place_date: str) -> str:
+    """«số 15-BC/BDVQU, ngày 05/7/2023» from the report's heading («Số 15-BC/BDVQU»,
+    «Hoàng Mai, ngày 05 tháng 7 năm 2023»); a draft not yet numbered says so."""
+    number = re.sub(r"^\s*Số\s*:?\s*", "", number_line or "").strip(" .…")
+    found = re.search(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", place_date or "")
+    if not number or not re.search(r"\d", number) or found is None:
+        return "(dự thảo, chưa cấp số)"
+    day, month, year = found.groups()
+    return f"số {number}, ngày {int(day):02d}/{int(month):02d}/{year}"
+
+
+def appendix_xlsx(*, user: Any, org_unit: OrgUnit, period: str, reference: str = "") -> bytes:
+    """The figures appendix of ``org_unit``'s compiled report for ``period``; its caption
+    names the report it goes with (``reference``, see :func:`report_reference`)."""
     compiling.require_view(user, org_unit)
     the_period = compiling.parse_period(period)
     figures = compiling.figures_for(org_unit, the_period, compiling.children_of(org_unit))
     heading = [
         "PHỤ LỤC SỐ LIỆU",
-        f"Kèm theo Báo cáo {compiling.subject_for(the_period)}",
+        " ".join(
+            part
+            for part in ("Kèm theo Báo cáo", reference, compiling.subject_for(the_period))
+            if part
+        ),
         f"Kỳ báo cáo: {the_period.label} — {org_unit.name}",
     ]
     book = Workbook()

@@ -165,11 +165,16 @@ def run(file_id: int) -> str:
                 notes.append(note)
             if row.kind == REPORT and row.report_draft is not None:
                 draft = row.report_draft
-                from danvan.drafting.appendix import appendix_xlsx
+                from danvan.drafting.appendix import appendix_xlsx, report_reference
 
+                reference = report_reference(
+                    document.heading.number_line, document.heading.place_date
+                )
                 xlsx = _step(
                     "Không tạo được phụ lục số liệu XLSX",
-                    lambda: appendix_xlsx(user=user, org_unit=draft.org_unit, period=draft.period),
+                    lambda: appendix_xlsx(
+                        user=user, org_unit=draft.org_unit, period=draft.period, reference=reference
+                    ),
                 )
                 row.xlsx.save(_file_name(row, "xlsx"), ContentFile(xlsx), save=False)
                 _progress(row, progress=XLSX_DONE, xlsx=row.xlsx.name)

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from danvan.access.system import SYSTEM
-from danvan.drafting.appendix import HEADER_ROW, appendix_xlsx
+from danvan.drafting.appendix import HEADER_ROW, appendix_xlsx, report_reference
 from tests.drafting.conftest import District
 
 
@@ -22,6 +22,20 @@ def _book(district: District, period: str = "2023-02", user: Any = SYSTEM) -> An
 
 def _rows(sheet: Worksheet) -> list[list[Any]]:
     return [list(row) for row in sheet.iter_rows(min_row=HEADER_ROW, values_only=True)]
+
+
+def test_the_caption_names_the_report_it_goes_with(district: District) -> None:
+    reference = report_reference("Số 15-BC/BDVQU", "Hoàng Mai, ngày 5 tháng 3 năm 2023")
+    assert reference == "số 15-BC/BDVQU, ngày 05/03/2023"
+    assert report_reference("Số     -BC/BDVQU", "Hoàng Mai, ngày … tháng … năm 2023") == (
+        "(dự thảo, chưa cấp số)"
+    )
+    data = appendix_xlsx(
+        user=SYSTEM, org_unit=district.hoang_mai, period="2023-02", reference=reference
+    )
+    assert load_workbook(BytesIO(data))["So sánh"]["A2"].value.startswith(
+        "Kèm theo Báo cáo số 15-BC/BDVQU, ngày 05/03/2023 kết quả công tác dân vận tháng 2/2023"
+    )
 
 
 def test_units_sheet_has_the_title_frozen_header_rows_and_the_total(district: District) -> None:

@@ -74,9 +74,16 @@ class Command(BaseCommand):
         outputs[0].write_bytes(data)
         written = [outputs[0].name]
         if options.get("xlsx"):
-            from danvan.drafting.appendix import appendix_xlsx
+            from danvan.drafting.appendix import appendix_xlsx, report_reference
 
-            xlsx = appendix_xlsx(user=SYSTEM, org_unit=unit, period=the_period.code)
+            xlsx = appendix_xlsx(
+                user=SYSTEM,
+                org_unit=unit,
+                period=the_period.code,
+                reference=report_reference(
+                    document.heading.number_line, document.heading.place_date
+                ),
+            )
             Path(options["xlsx"]).write_bytes(xlsx)
             written.append(Path(options["xlsx"]).name)
         if options.get("pdf"):
