@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import statistics
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -255,6 +257,57 @@ def _ms(value: float) -> str:
     return format_number(value, 0 if value >= 100 else 1)
 
 
+# --- the text's quality (issue 18 §7) ------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _sentences(text: str) -> list[str]:
+    return [
+        " ".join(part.split()).lower()
+        for part in _SENTENCE_END.split(text)
+        if len(part.strip()) > 20
+    ]
+
+
+def _distinct(sentences: list[str]) -> float:
+    counts = Counter(sentences)
+    return sum(1 for s in sentences if counts[s] == 1) / len(sentences) if sentences else 1.0
+
+
+def _pages(pdf: bytes) -> int | None:
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) if pdf else None
+
+
+def quality(document: Any, narratives: list[str], pdf: bytes) -> list[tuple[str, str, str]]:
+    """(measure, the report as compiled, the units' texts one after another) — the naive
+    way is what the compiled report was before: every unit's paragraphs in turn."""
+    from danvan.lib.numbers import format_number
+
+    body = [b for b in document.blocks if b.text.strip()]
+    said = [(s, b) for b in body if b.level == 0 for s in _sentences(b.text)]
+    traced = sum(1 for _, b in said if b.source or b.sources or b.link)
+    naive = [s for text in narratives for s in _sentences(text)]
+    naive_paragraphs = sum(1 for text in narratives for line in text.splitlines() if line.strip())
+    pages = _pages(pdf)
+    ratio = _distinct([s for s, _ in said])
+    return [
+        ("trang (PDF, cả phụ lục bảng)", "—" if pages is None else str(pages), "—"),
+        ("đoạn", str(len(body)), str(naive_paragraphs)),
+        ("câu", str(len(said)), str(len(naive))),
+        (
+            "tỷ lệ câu không lặp (≥ 0,95)",
+            format_number(ratio, 3) + (" đạt" if ratio >= 0.95 else " CHƯA ĐẠT"),
+            format_number(_distinct(naive), 3),
+        ),
+        (
+            "câu truy được nguồn",
+            format_number(traced / len(said) if said else 1.0, 3),
+            "—",
+        ),
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="số lần đo DOCX, XLSX")
@@ -339,6 +392,16 @@ def main() -> int:
         )
     if not available:
         print(f"PDF: không đo — {reason}")
+    texts = [
+        "\n".join(str(v) for v in (report.narrative or {}).values() if v)
+        for report in Report.objects.filter(
+            org_unit__path__startswith=district.path, period=PERIOD
+        ).exclude(org_unit=district)
+    ]
+    print(f"\n{'văn bản':<32} | {'báo cáo tổng hợp':>18} | {'ghép nối từng đơn vị':>22}")
+    print("-" * 80)
+    for name, compiled, naive in quality(compile_only(), texts, pdf):
+        print(f"{name:<32} | {compiled:>18} | {naive:>22}")
     if args.keep:
         keep = Path(args.keep)
         keep.mkdir(parents=True, exist_ok=True)
