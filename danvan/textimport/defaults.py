@@ -26,16 +26,27 @@ def _titles(person: Person) -> str:
     return "; ".join(held) or (person.org_unit.name if person.org_unit_id else "")
 
 
+def meeting_day(proposal: dict[str, Any]) -> dt.date | None:
+    """The meeting's day the extractor read (ISO), as a date; none when it could not."""
+    try:
+        return (
+            dt.date.fromisoformat(proposal["meeting_date"])
+            if proposal.get("meeting_date")
+            else None
+        )
+    except (TypeError, ValueError):
+        return None
+
+
 def review_initial(user: Any, item: ArticleImport) -> dict[str, Any]:
     proposal = item.proposal
     period = proposal.get("period_covered") or ""
-    held_on = proposal.get("meeting_date")
     return {
         "version": item.version,
         "title": item.title,
         "org_unit": matching.unit_for(user, proposal.get("organizer")),
         "kind": matching.kind_for(proposal.get("meeting_kind", "other"), period),
-        "held_on": dt.date.fromisoformat(held_on) if held_on else None,
+        "held_on": meeting_day(proposal),
         "place": proposal.get("location") or "",
         "period_code": period if ".." not in period else "",
     }

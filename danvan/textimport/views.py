@@ -3,7 +3,6 @@ words it came from, accept (or set aside); the list of imports."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -19,8 +18,8 @@ from danvan.access.scope import can, scoped
 from danvan.core import concurrency
 from danvan.core.forms import add_service_errors
 from danvan.core.http import AppRequest
-from danvan.lib import periods
 from danvan.people.models import Person
+from danvan.reporting.autocomplete import period_label
 from danvan.textimport import awards as stated_awards
 from danvan.textimport import defaults, selectors, services, sources
 from danvan.textimport.forms import (
@@ -111,20 +110,6 @@ def import_new(request: AppRequest) -> HttpResponse:
     return render(request, "textimport/import_new.html", {"form": form}, status=status)
 
 
-def _iso_date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _period_label(code: Any) -> str:
-    try:
-        return periods.parse(code).label if code else ""
-    except periods.PeriodError:
-        return str(code)
-
-
 def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str, Any]:
     people_initial, choices = defaults.people_rows(request.user, item)
     form = bound.get("form") or ReviewForm(
@@ -148,8 +133,8 @@ def _context(request: AppRequest, item: ArticleImport, **bound: Any) -> dict[str
     return {
         "item": item,
         "proposal": item.proposal,
-        "read_date": _iso_date(item.proposal.get("meeting_date")),
-        "read_period": _period_label(item.proposal.get("period_covered")),
+        "read_date": defaults.meeting_day(item.proposal),
+        "read_period": period_label(item.proposal.get("period_covered") or ""),
         "segments": segments(item.text, item.proposal.get("spans", {})),
         "form": form,
         "people": people,

@@ -19,6 +19,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from danvan.textimport.extract import KEYS, extract
+from danvan.textimport.management.acting import acting_user
 
 MAX_BYTES = 2 * 1024 * 1024
 
@@ -84,16 +85,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"{labels[key]}: {value if value is not None else '—'}")
 
     def _commit(self, text: str, name: str, username: str) -> None:
-        from django.contrib.auth import get_user_model
         from django.core.exceptions import PermissionDenied, ValidationError
 
         from danvan.textimport import commit
 
-        if not username:
-            raise CommandError("--commit cần --as TÊN_ĐĂNG_NHẬP (người chịu trách nhiệm).")
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"Không có tài khoản «{username}» đang hoạt động.")
+        user = acting_user(username)
         try:
             done = commit.import_and_accept(actor=user, text=text, source_name=name)
         except (ValidationError, PermissionDenied) as error:

@@ -18,6 +18,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management.base import BaseCommand, CommandError
 
+from danvan.textimport.management.acting import acting_user
+
 SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -36,8 +38,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        from django.contrib.auth import get_user_model
-
         from danvan.textimport import confidence, defaults, services, sources
         from danvan.textimport.commit import import_and_accept
         from danvan.textimport.models import ArticleImport
@@ -48,9 +48,7 @@ class Command(BaseCommand):
         threshold = options["auto"]
         if threshold is not None and not 0 <= threshold <= 1:
             raise CommandError("--auto là một số từ 0 đến 1, ví dụ 0.85.")
-        user = get_user_model().objects.filter(username=options["username"], is_active=True).first()
-        if user is None:
-            raise CommandError(f"Không có tài khoản «{options['username']}» đang hoạt động.")
+        user = acting_user(options["username"])
         files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         if not files:
             raise CommandError(f"Thư mục «{root}» không có bài viết (.txt, .html, .docx, .pdf).")

@@ -24,6 +24,7 @@ from danvan.org.models import OrgUnit
 from danvan.reporting.models import ReportForm
 from danvan.reporting.services import ReportLocked
 from danvan.textimport import report as reader
+from danvan.textimport.management.acting import acting_user
 from danvan.textimport.report import docx, selectors
 
 
@@ -112,15 +113,9 @@ class Command(BaseCommand):
         form: ReportForm | None,
         username: str | None,
     ) -> None:
-        from django.contrib.auth import get_user_model
-
         from danvan.textimport.report import services
 
-        if not username:
-            raise CommandError("--commit cần --as TÊN_ĐĂNG_NHẬP (người chịu trách nhiệm).")
-        user = get_user_model().objects.filter(username=username, is_active=True).first()
-        if user is None:
-            raise CommandError(f"Không có tài khoản «{username}» đang hoạt động.")
+        user = acting_user(username)
         try:
             created = services.report_import_create(
                 actor=user, data=data, file_name=name, org_unit=unit, period=period, form=form
