@@ -22,8 +22,9 @@ class SourceKind(models.TextChoices):
     FILE = "txt", "Tệp văn bản (.txt)"
 
 
-class ArticleImport(Versioned, DomainModel):
-    """Một bài viết nhập vào: văn bản, đề xuất của máy, và những gì đã tạo khi chấp nhận."""
+class _Imported(Versioned, DomainModel):
+    """What an article and a unit report brought in share: the machine's proposal, its
+    state, and who brought it in and who decided on it."""
 
     SCOPE_UNIT_FIELDS = ("org_unit",)
 
@@ -32,6 +33,39 @@ class ArticleImport(Versioned, DomainModel):
         ACCEPTED = "da_nhan", "Đã chấp nhận"
         DISCARDED = "da_bo", "Đã bỏ qua"
 
+    proposal = models.JSONField("đề xuất", default=dict, editable=False)
+    status = models.CharField(
+        "trạng thái", max_length=8, choices=Status.choices, default=Status.PROPOSED
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name="người nhập",
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="người quyết định",
+    )
+    decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
+    note = models.CharField("ghi chú", max_length=500, blank=True)
+
+    objects = AliveManager()
+    all_objects = SoftDeleteQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class ArticleImport(_Imported):
+    """Một bài viết nhập vào: văn bản, đề xuất của máy, và những gì đã tạo khi chấp nhận."""
+
     title = models.CharField("tiêu đề", max_length=500)
     source_name = models.CharField("nguồn", max_length=255, blank=True)
     source_kind = models.CharField(
@@ -39,10 +73,6 @@ class ArticleImport(Versioned, DomainModel):
     )
     text = models.TextField("văn bản")
     digest = models.CharField("dấu văn bản", max_length=64, unique=True, editable=False)
-    proposal = models.JSONField("đề xuất", default=dict, editable=False)
-    status = models.CharField(
-        "trạng thái", max_length=8, choices=Status.choices, default=Status.PROPOSED
-    )
     org_unit = models.ForeignKey(
         "org.OrgUnit",
         on_delete=models.PROTECT,
@@ -67,29 +97,8 @@ class ArticleImport(Versioned, DomainModel):
         related_name="+",
         verbose_name="báo cáo nháp đã tạo",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name="người nhập",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người quyết định",
-    )
-    decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
-    note = models.CharField("ghi chú", max_length=500, blank=True)
 
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(_Imported.Meta):
         verbose_name = "bài viết nhập"
         verbose_name_plural = "bài viết nhập"
 
@@ -101,7 +110,7 @@ class ArticleImport(Versioned, DomainModel):
         return f"Bài viết nhập #{self.pk}: {self.title[:120]}"
 
 
-class ReportImport(Versioned, DomainModel):
+class ReportImport(_Imported):
     """Một báo cáo đơn vị (Word) nhập vào: phần lời văn và số liệu đề xuất cho báo cáo
     nháp của đơn vị trong kỳ; chưa chấp nhận thì không ghi gì vào báo cáo.
 
@@ -110,16 +119,9 @@ class ReportImport(Versioned, DomainModel):
     ``text`` is the file read as text (paragraphs and table rows in document order); the
     proposal's spans point into it."""
 
-    SCOPE_UNIT_FIELDS = ("org_unit",)
-    Status = ArticleImport.Status
-
     file_name = models.CharField("tên tệp", max_length=255)
     digest = models.CharField("dấu nội dung (SHA-256)", max_length=64, unique=True, editable=False)
     text = models.TextField("văn bản đọc được")
-    proposal = models.JSONField("đề xuất", default=dict, editable=False)
-    status = models.CharField(
-        "trạng thái", max_length=8, choices=Status.choices, default=Status.PROPOSED
-    )
     org_unit = models.ForeignKey(
         "org.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name="đơn vị"
     )
@@ -138,29 +140,8 @@ class ReportImport(Versioned, DomainModel):
         related_name="+",
         verbose_name="báo cáo đã ghi",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name="người nhập",
-    )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name="người quyết định",
-    )
-    decided_at = models.DateTimeField("quyết định lúc", null=True, blank=True)
-    note = models.CharField("ghi chú", max_length=500, blank=True)
 
-    objects = AliveManager()
-    all_objects = SoftDeleteQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(_Imported.Meta):
         verbose_name = "báo cáo đơn vị nhập từ Word"
         verbose_name_plural = "báo cáo đơn vị nhập từ Word"
 
