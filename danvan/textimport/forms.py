@@ -76,12 +76,29 @@ class PersonRowForm(forms.Form):
         ]
 
 
-class FigureRowForm(forms.Form):
+class FigureFields(forms.Form):
+    """A figure read from a text, to take or leave: its indicator and value (the article's
+    and the unit report's review rows)."""
+
     include = forms.BooleanField(label="Lấy", required=False)
     indicator = forms.ChoiceField(label="Chỉ tiêu", required=False)
     value = forms.DecimalField(
         label="Giá trị", max_digits=18, decimal_places=4, min_value=0, max_value=10**13
     )
+
+    def offer(self, choices: list[tuple[str, str]]) -> None:
+        field = self.fields["indicator"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", "— Không lấy —"), *choices]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("include") and not data.get("indicator"):
+            self.add_error("indicator", "Chọn chỉ tiêu cho số liệu được lấy.")
+        return data
+
+
+class FigureRowForm(FigureFields):
     text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -89,15 +106,7 @@ class FigureRowForm(forms.Form):
         stored = (
             Indicator.objects.filter(numerator=None).order_by("code").values_list("code", "name")
         )
-        field = self.fields["indicator"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "— Không lấy —"), *((c, f"{c} — {n}") for c, n in stored)]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("include") and not data.get("indicator"):
-            self.add_error("indicator", "Chọn chỉ tiêu cho số liệu được lấy.")
-        return data
+        self.offer([(c, f"{c} — {n}") for c, n in stored])
 
 
 class AwardRowForm(forms.Form):

@@ -10,6 +10,7 @@ from danvan.org.forms import UnitChoiceField
 from danvan.org.models import OrgUnit
 from danvan.petitions.forms import Text
 from danvan.reporting.models import ReportForm
+from danvan.textimport.forms import FigureFields
 from danvan.textimport.report import selectors
 
 PERIOD_HELP = "Để trống: đọc từ tiêu đề («… tháng 11 năm 2026»). Ví dụ 2026-11, 2026H1."
@@ -94,12 +95,7 @@ class ReviewForm(forms.Form):
         return {code for code, _ in self.sections if self.cleaned_data.get(f"r_{code}")}
 
 
-class FigureRowForm(forms.Form):
-    include = forms.BooleanField(label="Lấy", required=False)
-    indicator = forms.ChoiceField(label="Chỉ tiêu", required=False)
-    value = forms.DecimalField(
-        label="Giá trị", max_digits=18, decimal_places=4, min_value=0, max_value=10**13
-    )
+class FigureRowForm(FigureFields):
     text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
     flag = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
     note = forms.CharField(widget=forms.HiddenInput, required=False, max_length=300)
@@ -108,15 +104,7 @@ class FigureRowForm(forms.Form):
         self, *args: Any, choices: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["indicator"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "— Không lấy —"), *(choices or [])]
-
-    def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if data.get("include") and not data.get("indicator"):
-            self.add_error("indicator", "Chọn chỉ tiêu cho số liệu được lấy.")
-        return data
+        self.offer(choices or [])
 
 
 class _FiguresBase(forms.BaseFormSet):  # type: ignore[type-arg]
