@@ -19,7 +19,7 @@ from danvan.textimport.models import ReportImport
 from tests.conftest import client_for
 from tests.factories import UserFactory, grant
 from tests.stale import form_data
-from tests.textimport.report_docx import report_docx
+from tests.textimport.report_docx import HEADER, report_docx
 
 NEW = "/quan-ly/nhap-bai-viet/bao-cao-don-vi/"
 
@@ -264,3 +264,55 @@ def test_a_file_too_large_is_a_form_error(reporter: Any, tree: Any, settings: An
     assert answer.status_code == 400
     assert any("«bao-cao-lon.docx» nặng" in e for e in errors(answer)), errors(answer)
     assert not ReportImport.objects.exists()
+
+
+def test_a_header_naming_another_ward_is_warned(reporter: Any, tree: Any) -> None:
+    header = ["ĐẢNG BỘ PHƯỜNG ĐẠI KIM", *HEADER[1:]]
+    answer = _upload(reporter, tree.dinh_cong, data=report_docx(header=header))
+    assert answer.status_code == 302, errors(answer)
+    page = html.unescape(reporter.get(answer["Location"]).content.decode())
+    assert "Tiêu đề văn bản ghi «ĐẢNG BỘ PHƯỜNG ĐẠI KIM" in page
+    assert "không nhắc «Phường Định Công»: kiểm tra lại đơn vị" in page
+
+
+def test_the_own_header_is_not_warned(reporter: Any, tree: Any) -> None:
+    answer = _upload(reporter, tree.dinh_cong)
+    page = html.unescape(reporter.get(answer["Location"]).content.decode())
+    assert "kiểm tra lại đơn vị trước khi chấp nhận" not in page
+
+
+@pytest.mark.parametrize(
+    ("header", "unit_name", "warned"),
+    [
+        ("ỦY BAN MTTQ VIỆT NAM PHƯỜNG ĐỊNH CÔNG", "Ủy ban MTTQ phường Định Công", False),
+        ("UBMTTQ PHUONG DINH CONG", "Phường Định Công", False),
+        ("ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT", "Phường Định Công", True),
+        ("", "Phường Định Công", False),
+        ("ĐẢNG BỘ PHƯỜNG HOÀNG LIỆT", "Ban Dân vận", False),  # no place word: not judged
+    ],
+)
+def test_header_mismatch(header: str, unit_name: str, warned: bool) -> None:
+    from types import SimpleNamespace
+
+    from danvan.textimport.report.selectors import header_mismatch
+
+    unit = SimpleNamespace(name=unit_name)
+    assert bool(header_mismatch(header, unit)) is warned  # type: ignore[arg-type]
+
+
+def test_choosing_a_form_without_a_read_section_refuses_naming_it(reporter: Any, tree: Any) -> None:
+    from danvan.reporting.models import FormSection
+
+    other = ReportForm.objects.create(
+        code="BC_THANG_GON", name="Báo cáo tháng gọn", period_type="month"
+    )
+    FormSection.objects.create(form=other, code="danh_gia", title="Đánh giá", is_narrative=True)
+    url, data = _open_import(reporter, tree.dinh_cong)
+    data["form"] = other.code
+    answer = reporter.post(f"{url}chap-nhan/", data)
+    assert answer.status_code == 400
+    said = " ".join(errors(answer))
+    assert "Biểu mẫu «Báo cáo tháng gọn» không có mục «" in said, said
+    assert "Kiến nghị" in said or "kiến nghị" in said, said
+    assert not Report.objects.exists() and not DataValue.objects.exists()
+    assert ReportImport.objects.get().status == ReportImport.Status.PROPOSED

@@ -3,6 +3,7 @@ they enter reports: the one scoping function), and which form fits a unit's repo
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import QuerySet
@@ -10,6 +11,7 @@ from django.http import Http404
 
 from danvan.access.roles import Cap
 from danvan.access.scope import scoped
+from danvan.lib.text import fold
 from danvan.org import selectors as org_selectors
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import ReportForm
@@ -77,3 +79,25 @@ def form_for(unit: OrgUnit, period_kind: str | None) -> ReportForm | None:
     if not period_kind:
         ranked.sort(key=lambda fs: fs[0].period_type != "month")
     return max(ranked, key=lambda fs: fs[1])[0]
+
+
+_PLACE = re.compile(r"\b(?:phuong|xa|thi tran|thi xa|thanh pho|quan|huyen|tinh|dac khu)\s+(.+)$")
+
+
+def header_mismatch(header: str | None, unit: OrgUnit) -> str:
+    """A warning when the report's header names a place and it is not ``unit``'s: the file
+    of phường Hoàng Liệt chosen as Định Công's. Nothing when the header or the unit's
+    place cannot be read (a unit without a place word in its name)."""
+    if not header or not header.strip():
+        return ""
+    place = _PLACE.search(fold(unit.name))
+    if place is None:
+        return ""
+    wanted = place.group(1).strip()
+    if wanted in " ".join(fold(header).split()):
+        return ""
+    shown = " ".join(header.split())
+    return (
+        f"Tiêu đề văn bản ghi «{shown}», không nhắc «{unit.name}»: "
+        "kiểm tra lại đơn vị trước khi chấp nhận."
+    )

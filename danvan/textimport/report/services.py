@@ -151,6 +151,27 @@ def typed_meanwhile(report: Report | None, proposed: dict[str, str]) -> dict[str
     }
 
 
+def _refuse_lost_sections(
+    item: ReportImport, form: ReportForm, narrative: dict[str, str], titles: dict[str, str]
+) -> None:
+    """A text read for a section the chosen form does not have would be dropped without a
+    word: refuse, naming it, so the person empties it or keeps the form it was read for."""
+    read_for = {s["code"]: s["title"] for s in item.proposal.get("sections") or []}
+    lost = [
+        read_for.get(code, code)
+        for code, text in narrative.items()
+        if text.strip() and code not in titles
+    ]
+    if lost:
+        names = ", ".join(f"«{t}»" for t in lost)
+        raise ValidationError(
+            {
+                "form": f"Biểu mẫu «{form.name}» không có mục {names}: xóa trắng mục đó "
+                "hoặc giữ biểu mẫu đã đọc văn bản."
+            }
+        )
+
+
 @service
 def report_import_accept(
     *,
@@ -178,6 +199,7 @@ def report_import_accept(
         actor=actor, form=form, org_unit=unit, period=the_period.code, narrative={}
     )
     titles = dict(form.sections.filter(is_narrative=True).values_list("code", "title"))
+    _refuse_lost_sections(item, form, narrative, titles)
     wanted = {c: t.strip() for c, t in narrative.items() if c in titles and t.strip()}
     kept = {c: t for c, t in typed_meanwhile(report, wanted).items() if c not in replace}
     to_write = {c: t for c, t in wanted.items() if c not in kept}

@@ -135,6 +135,7 @@ def _context(request: AppRequest, item: ReportImport, **bound: Any) -> dict[str,
         "figures": figures,
         "state": state,
         "open": open_,
+        "mismatch": selectors.header_mismatch(item.proposal.get("unit"), item.org_unit),
         "entry_url": reverse(
             "reporting:entry", args=[item.org_unit_id, item.period, item.form.code]
         ),
