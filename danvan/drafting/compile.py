@@ -344,7 +344,9 @@ def compile_report(
                 f"Trong {following.label}, {_doers(org_unit)} tập trung thực hiện tốt các "
                 "nhiệm vụ sau:"
             )
-            blocks.append(Block(prose.capitalised(lead)))
+            # The lead stands for the directions below it: their units are its source.
+            said_by = [n for b in narrative for n in (b.sources or [b.source]) if n]
+            blocks.append(Block(prose.capitalised(lead), sources=list(dict.fromkeys(said_by))))
         if narrative or from_registers:
             blocks += narrative
             for _heading, paragraphs in from_registers:

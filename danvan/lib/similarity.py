@@ -43,6 +43,24 @@ def _query(text: str) -> Any:
     return _e5().query(text)
 
 
+def queries(texts: Sequence[str]) -> Any:
+    """The embeddings of ``texts`` in e5's "query" role, the one for comparing two texts
+    alike (one row each), those not yet cached in one batch."""
+    import numpy as np
+
+    missing = [t for t in dict.fromkeys(texts) if t not in _batch_cache]
+    if missing:
+        for text, vector in zip(missing, _e5().encode(missing, is_query=True), strict=True):
+            if len(_batch_cache) >= _BATCH_CACHE_MAX:
+                _batch_cache.pop(next(iter(_batch_cache)))
+            _batch_cache[text] = vector
+    return np.stack([_batch_cache[t] for t in texts])
+
+
+_BATCH_CACHE_MAX = 8192
+_batch_cache: dict[str, Any] = {}
+
+
 def scores(query: str, candidates: Sequence[str]) -> list[float]:
     """Cosine of ``query`` with each candidate (e5's query/passage roles)."""
     if not candidates:

@@ -281,7 +281,10 @@ def test_six_month_directions_come_from_the_reports_ending_with_it(district: Dis
         },
     )
     document = _compile(district, "2023H1")
-    directions = [b.text for b in _section(document, "IV.")]
+    section = _section(document, "IV.")
+    directions = [b.text for b in section]
+    # The lead line stands for the directions under it: their units are its source.
+    assert section[0].sources == ["Phường Định Công"]
     # July is in the next six months, March is not; the board's February words
     # ("chào mừng 20 năm") are not directions for the second half.
     assert directions == [
