@@ -291,6 +291,7 @@ def quality(document: Any, narratives: list[str], pdf: bytes) -> list[tuple[str,
     naive_paragraphs = sum(1 for text in narratives for line in text.splitlines() if line.strip())
     pages = _pages(pdf)
     ratio = _distinct([s for s, _ in said])
+    stated, matching = _figures_against_table(document)
     return [
         ("trang (PDF, cả phụ lục bảng)", "—" if pages is None else str(pages), "—"),
         ("đoạn", str(len(body)), str(naive_paragraphs)),
@@ -305,7 +306,37 @@ def quality(document: Any, narratives: list[str], pdf: bytes) -> list[tuple[str,
             format_number(traced / len(said) if said else 1.0, 3),
             "—",
         ),
+        (
+            "số liệu trong lời văn khớp bảng",
+            f"{matching}/{stated}" + (" đạt" if matching == stated else " CHƯA ĐẠT"),
+            "—",
+        ),
     ]
+
+
+_FIGURE = re.compile(r"(?<![\d/.,])(\d{1,3}(?:\.\d{3})*(?:,\d+)?)(?![\d/]|,\d|%| năm| tháng)")
+
+
+def _figures_against_table(document: Any) -> tuple[int, int]:
+    """(figures stated in the prose of «Một số chỉ tiêu», how many are a total of the
+    table): the counts written as words must be the table's own numbers. Ratios
+    ("209/318") are checked by both sides, percentages and years are left out."""
+    if not document.tables or document.tables[0].total is None:
+        return 0, 0
+    totals = {cell for cell in document.tables[0].total if cell}
+    in_figures = False
+    stated = matching = 0
+    for block in document.blocks:
+        if block.level in (1, 2):
+            in_figures = block.text.startswith("1. Một số chỉ tiêu")
+            continue
+        if not in_figures or block.level != 0:
+            continue
+        text = re.sub(r"(\d+(?:\.\d{3})*)/(\d+(?:\.\d{3})*)", r"\1 \2", block.text)
+        for number in _FIGURE.findall(re.sub(r"\d+(?:,\d+)?%", "", text)):
+            stated += 1
+            matching += number in totals
+    return stated, matching
 
 
 def main() -> int:
