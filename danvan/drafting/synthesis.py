@@ -274,12 +274,15 @@ def _quoted(text: str) -> list[str]:
     return sorted(fold(q) for q in _QUOTED.findall(text))
 
 
-def overlap(a: str, b: str) -> float:
-    """Dice coefficient of the two keys' words."""
-    wa, wb = set(a.split()), set(b.split())
+def _dice(wa: Set[str], wb: Set[str]) -> float:
     if not wa or not wb:
         return 0.0
     return 2 * len(wa & wb) / (len(wa) + len(wb))
+
+
+def overlap(a: str, b: str) -> float:
+    """Dice coefficient of the two keys' words."""
+    return _dice(set(a.split()), set(b.split()))
 
 
 def _contrasts(key: str) -> set[str]:
@@ -313,11 +316,8 @@ def matter(key: str) -> list[str]:
 
 
 def similar(a: str, b: str) -> float:
-    """Dice coefficient of the matter's words of two keys."""
-    wa, wb = set(matter(a)), set(matter(b))
-    if not wa or not wb:
-        return 1.0 if wa == wb and a == b else 0.0
-    return 2 * len(wa & wb) / (len(wa) + len(wb))
+    """Dice coefficient of the matter's words of two keys (1 for the same key)."""
+    return 1.0 if a == b else _dice(set(matter(a)), set(matter(b)))
 
 
 @dataclass(frozen=True)
@@ -352,9 +352,7 @@ def _cheap(a: str, b: str) -> bool | None:
         return False
     if fa.key == fb.key:
         return True
-    if not fa.words or not fb.words:
-        return False
-    score = 2 * len(fa.words & fb.words) / (len(fa.words) + len(fb.words))
+    score = _dice(fa.words, fb.words)
     if score >= THRESHOLD:
         return True
     if score < E5_MIN_OVERLAP or fa.contrasts != fb.contrasts:
@@ -433,33 +431,32 @@ def _group(clauses: list[_Clause]) -> list[_Group]:
         by_key.setdefault(clause.key, _Group()).clauses.append(clause)
     groups = list(by_key.values())
     # Close wordings join the earlier group (each group compared by its first wording).
-    # The pairs only e5 can decide are scored first, in one batch.
+    # Each pair is decided once by its words; those only e5 can decide are then scored
+    # in one batch.
     heads = [g.first.template for g in groups]
-    open_pairs = [
-        (i, j) for j in range(len(heads)) for i in range(j) if _cheap(heads[i], heads[j]) is None
-    ]
+    alike_pairs: set[tuple[int, int]] = set()
+    open_pairs: list[tuple[int, int]] = []
+    for j in range(len(heads)):
+        for i in range(j):
+            decided = _cheap(heads[i], heads[j])
+            if decided is None:
+                open_pairs.append((i, j))
+            elif decided:
+                alike_pairs.add((i, j))
     scored = _cosines([(heads[i], heads[j]) for i, j in open_pairs])
-    cosine = dict(zip(open_pairs, scored, strict=True))
-
-    def same(i: int, j: int) -> bool:
-        if (i, j) in cosine:
-            return cosine[(i, j)] >= E5_THRESHOLD
-        return bool(_cheap(heads[i], heads[j]))
-
+    alike_pairs |= {
+        pair for pair, cosine in zip(open_pairs, scored, strict=True) if cosine >= E5_THRESHOLD
+    }
     merged: list[tuple[int, _Group]] = []
     for j, group in enumerate(groups):
-        target = next((m for i, m in merged if same(i, j)), None)
+        target = next((m for i, m in merged if (i, j) in alike_pairs), None)
         if target is None:
             merged.append((j, group))
         else:
             target.clauses += group.clauses
-    return _sorted([m for _i, m in merged])
-
-
-def _sorted(merged: list[_Group]) -> list[_Group]:
-    for group in merged:
+    for _i, group in merged:
         group.clauses.sort(key=lambda c: c.position)
-    return merged
+    return [group for _i, group in merged]
 
 
 # --- writing ------------------------------------------------------------------------------
