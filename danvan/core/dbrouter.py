@@ -26,7 +26,6 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core import signing
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.http import HttpRequest, HttpResponse
@@ -45,7 +44,12 @@ class _Reads:
     pinned: bool = False  # this browser wrote a moment ago: the primary, whatever is asked
 
 
-_reads: ContextVar[_Reads] = ContextVar("danvan_replica_reads", default=_Reads())
+_PRIMARY = _Reads()
+_reads: ContextVar[_Reads | None] = ContextVar("danvan_replica_reads", default=None)
+
+
+def _state() -> _Reads:
+    return _reads.get() or _PRIMARY
 
 
 def replicas() -> list[str]:
@@ -54,7 +58,7 @@ def replicas() -> list[str]:
 
 def read_alias() -> str:
     """The alias this context's reads go to."""
-    return _reads.get().replica or DEFAULT_DB_ALIAS
+    return _state().replica or DEFAULT_DB_ALIAS
 
 
 def read_connection() -> BaseDatabaseWrapper:
@@ -66,7 +70,7 @@ def read_connection() -> BaseDatabaseWrapper:
 def reads_from_replica() -> Iterator[None]:
     """Reads inside go to one replica (the same one throughout, so a page is consistent
     with itself), unless no replica is configured or this browser is pinned."""
-    state = _reads.get()
+    state = _state()
     choices = replicas()
     if state.replica or state.pinned or not choices:
         yield
@@ -126,10 +130,10 @@ def _now() -> float:
 
 
 def _pinned(request: HttpRequest) -> bool:
+    until = request.get_signed_cookie(PIN_COOKIE, default=None, salt=_PIN_SALT)
     try:
-        until = request.get_signed_cookie(PIN_COOKIE, salt=_PIN_SALT)
-        return float(until) > _now()
-    except (KeyError, ValueError, signing.BadSignature):
+        return until is not None and float(until) > _now()
+    except ValueError:
         return False
 
 

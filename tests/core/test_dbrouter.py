@@ -82,7 +82,9 @@ def test_dashboard_reads_from_the_replica_and_writes_go_to_the_primary(
     assert not queries.on("default", DASHBOARD_TABLE)
     with reads_from_replica(), Queries() as queries:
         assert read_connection() is connections["replica1"]
-        Notification.objects.create(recipient=cast.board, kind=Kind.REPORT_SUBMITTED, text="Có báo cáo mới")
+        Notification.objects.create(
+            recipient=cast.board, kind=Kind.REPORT_SUBMITTED, text="Có báo cáo mới"
+        )
         assert Notification.objects.filter(recipient=cast.board).count() == 1
     assert queries.on("default", "INSERT") and not queries.on("replica1", "INSERT")
     assert queries.on("replica1", "COUNT")
