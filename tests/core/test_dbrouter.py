@@ -17,11 +17,13 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from danvan.accounts.services import api_token_create
 from danvan.core import dbrouter
 from danvan.core.dbrouter import PIN_COOKIE, read_alias, read_connection, reads_from_replica
 from danvan.notifications.models import Kind, Notification
 from danvan.portal.setup import ensure_tree
 from danvan.reporting.catalog import ensure_catalog
+from danvan.reporting.models import Indicator
 
 pytestmark = pytest.mark.django_db(transaction=True, databases=["default", "replica1"])
 
@@ -132,3 +134,16 @@ def test_portal_pages_and_search_read_from_the_replica(replica: None) -> None:
         assert Client().get(reverse("portal:search"), {"q": "dân vận"}).status_code == 200
     assert queries.on("replica1", "wagtailsearch")
     assert not queries.on("default", "wagtailsearch")
+
+
+def test_the_analytics_api_reads_from_the_replica(replica: None, cast: Any, tree: Any) -> None:
+    ensure_catalog()
+    indicator = Indicator.objects.filter(numerator__isnull=True).order_by("code").first()
+    assert indicator is not None
+    _, raw = api_token_create(actor=None, user=cast.board)
+    client = Client(headers={"Authorization": f"Bearer {raw}"})
+    params = {"indicator": indicator.code, "org_unit": tree.hoang_mai.pk, "period": "2024-03"}
+    with Queries() as queries:
+        assert client.get("/api/v1/analytics", params).status_code == 200
+    assert queries.on("replica1", DASHBOARD_TABLE)
+    assert not queries.on("default", DASHBOARD_TABLE)
