@@ -69,11 +69,12 @@ clean:
 ## bench/out/sqlite/ and the PostgreSQL database danvan_bench), then bench-docx.
 ## bench-docx: the compiled six-month report of a district with 15 phường × 8 organisations
 ## (compile + DOCX, target ≤ 2 s; XLSX appendix; PDF when LibreOffice is installed).
-## bench-portal: the public portal on 50,000 synthetic articles (SQLite, built once into
-## var/bench/): article pages through gunicorn (2 workers), cached (target ≥ 500 req/s) and
+## bench-portal: the public portal on 50,000 synthetic articles, on SQLite (built once into
+## var/bench/) then on PostgreSQL (the database bench_portal, BENCH_PORTAL_PG): article pages through gunicorn (2 workers), cached (target ≥ 500 req/s) and
 ## uncached (p95 ≤ 50 ms), and search (p95 ≤ 50 ms). Load from `wrk` (apt-get install wrk);
 ## without it a Python load generator, labelled. Options: .venv/bin/python bench/portal.py -h
 .PHONY: bench bench-small bench-docx bench-portal bench-uploads
+BENCH_PORTAL_PG ?= postgres://postgres@127.0.0.1:5432/bench_portal
 ## bench-uploads: hostile files (ZIP bomb, 3-million-cell XLSX, docm, EXE named .pdf), each
 ## refused in a fresh worker process: refusal time and peak RSS (target < 1 s, < 300 MB).
 bench-uploads: install
@@ -82,10 +83,11 @@ bench-uploads: install
 bench: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/run.py
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
-	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
+	$(MAKE) bench-portal
 
 bench-portal: install
-	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
+	DATABASE_URL= DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
+	DATABASE_URL=$(BENCH_PORTAL_PG) DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/portal.py
 
 bench-docx: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py

@@ -6,6 +6,7 @@ start on the built-in development SECRET_KEY.
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import dj_database_url
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A NUL in the query string or a form: 400 naming the field, before any view or cache.
     "danvan.core.errors.RefuseNulMiddleware",
+    # Above everything that reads: a browser that just wrote reads from the primary.
+    "danvan.core.dbrouter.ReadYourWritesMiddleware",
     # Serves anonymous portal pages from the cache before sessions, locale and auth run.
     "danvan.portal.cache.PortalCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -157,6 +160,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "PRAGMA busy_timeout=5000;",
         "transaction_mode": "IMMEDIATE",
     }
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT: it compiles any statement the planner costs above jit_above_cost, 70-300 ms
+    # each, to save a few milliseconds of run time; the portal's reads are all short
+    # (bench/portal.py: a search 80 ms instead of 5, an article page 335 ms instead of 25).
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+# Read replicas (PostgreSQL streaming replication): DATABASE_REPLICA_URLS=postgres://…,
+# postgres://… become the aliases replica1, replica2…; the dashboard, the analytics API
+# and the public portal read from one of them, everything else from default
+# (danvan/core/dbrouter.py). A browser that just wrote reads from default for
+# DATABASE_REPLICA_PIN_SECONDS.
+_replica_urls = env_list("DATABASE_REPLICA_URLS", [])
+for _number, _url in enumerate(_replica_urls, start=1):
+    DATABASES[f"replica{_number}"] = {
+        **dj_database_url.parse(_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"]),
+        "OPTIONS": {"options": "-c jit=off"},
+        "TEST": {"MIRROR": "default"},
+    }
+DATABASE_REPLICAS = [f"replica{n}" for n in range(1, len(_replica_urls) + 1)]
+if TESTING and not _replica_urls:
+    # A second alias for the router's tests (tests/core/test_dbrouter.py), which turn the
+    # router on with override_settings(DATABASE_REPLICAS=["replica1"]); off otherwise.
+    DATABASES["replica1"] = {**copy.deepcopy(DATABASES["default"]), "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["danvan.core.dbrouter.ReplicaRouter"]
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -10,6 +11,7 @@ from danvan.api.api import api
 from danvan.core import errors as core_errors
 from danvan.core import views as core_views
 from danvan.core import views_suggest
+from danvan.core.dbrouter import replica_reads
 from danvan.emulation import views as emulation_views
 
 # JSON on /api/, the Vietnamese page elsewhere (danvan/core/errors.py).
@@ -67,5 +69,9 @@ if settings.DEBUG:
             {"document_root": settings.MEDIA_ROOT},
         )
     )
-# Wagtail serves every other path as a portal page: keep it last.
-urlpatterns.append(path("", include(wagtail_urls)))
+# Wagtail serves every other path as a portal page: keep it last. Its page view reads from
+# a replica (danvan/core/dbrouter.py), routing included; named first, it is the one reversed.
+urlpatterns += [
+    re_path(wagtail_urls.serve_pattern, replica_reads(wagtail_views.serve), name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -10,6 +10,7 @@ from ninja import Router, Schema, Status
 
 from danvan.access.roles import Cap
 from danvan.api.schemas import ErrorOut
+from danvan.core.dbrouter import reads_from_replica
 from danvan.lib import periods
 from danvan.org.selectors import org_unit_get
 from danvan.reporting import selectors, services
@@ -185,7 +186,19 @@ def analytics(
     compare: str | None = None,
     organisation_kind: str | None = None,
 ) -> AnalyticsOut:
-    unit = org_unit_get(user=request.user, pk=org_unit, cap=Cap.REPORT_VIEW)
+    with reads_from_replica():
+        return _analytics(request.user, indicator, org_unit, period, compare, organisation_kind)
+
+
+def _analytics(
+    user: Any,
+    indicator: str,
+    org_unit: int,
+    period: str,
+    compare: str | None,
+    organisation_kind: str | None,
+) -> AnalyticsOut:
+    unit = org_unit_get(user=user, pk=org_unit, cap=Cap.REPORT_VIEW)
     the_indicator = selectors.indicator_get(code=indicator)
     the_period = services.parse_period(period)
     value = aggregate([the_indicator], unit, the_period, organisation_kind=organisation_kind)[

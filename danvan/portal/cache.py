@@ -13,6 +13,11 @@ The query string is part of the key, bounded: only the parameters portal pages r
 count, so ``?fbclid=…`` and the like share the plain page's copy; a page number that is
 not a short number or a query longer than ``MAX_QUERY_CHARS`` is rendered, never kept.
 
+With read replicas (``DATABASE_REPLICA_URLS``) a page rendered just after a change may
+come from a replica that has not replayed it yet: for ``DATABASE_REPLICA_PIN_SECONDS``
+after the version changes, pages are served but not kept, so an old copy cannot outlive
+the change by ``PORTAL_CACHE_SECONDS``.
+
 View counts stay right under the cache: the page asks for them with a small request of
 its own (``portal.counters``), which is never cached.
 """
@@ -20,6 +25,7 @@ its own (``portal.counters``), which is never cached.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
 from collections.abc import Callable
 
@@ -27,7 +33,10 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 
+from danvan.core.dbrouter import replicas
+
 VERSION_KEY = "portal:cache-version"
+CHANGED_KEY = "portal:changed-at"
 _EXCLUDED = (
     "/quan-ly/",
     "/cms/",
@@ -51,6 +60,15 @@ _NOT_KEPT = {"x-portal-cache", "date", "set-cookie", "content-length"}
 def bump_version() -> None:
     """Forget every cached portal page."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set(CHANGED_KEY, time.time(), None)
+
+
+def _replicas_may_lag() -> bool:
+    """A replica may not have replayed the last change yet."""
+    if not replicas():
+        return False
+    changed = cache.get(CHANGED_KEY) or 0.0
+    return time.time() - float(changed) < settings.DATABASE_REPLICA_PIN_SECONDS
 
 
 def _version() -> str:
@@ -123,6 +141,7 @@ class PortalCacheMiddleware:
             and response.status_code == 200
             and not response.streaming
             and not response.cookies
+            and not _replicas_may_lag()
         ):
             headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
             cache.set(key, (200, headers, response.content), seconds)

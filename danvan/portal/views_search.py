@@ -13,11 +13,13 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from danvan.core.dbrouter import replica_reads
 from danvan.documents.selectors import public_documents
 from danvan.portal.models.pages import mark_cacheable
 from danvan.portal.search import document_list_page, portal_search
 
 
+@replica_reads
 @require_safe
 def search(request: HttpRequest) -> HttpResponse:
     results = portal_search(q=request.GET.get("q", ""), page_number=request.GET.get("trang") or 1)

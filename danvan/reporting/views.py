@@ -23,6 +23,7 @@ from danvan.access.roles import Cap
 from danvan.access.scope import can
 from danvan.audit.selectors import history_for
 from danvan.core.concurrency import StaleText, text_token
+from danvan.core.dbrouter import replica_reads
 from danvan.core.exports import wants_xlsx
 from danvan.core.http import AppRequest
 from danvan.lib import periods
@@ -386,6 +387,7 @@ def workflow(
 # --- dashboard --------------------------------------------------------------------------
 
 
+@replica_reads
 @login_required
 def dashboard_page(request: AppRequest) -> HttpResponse:
     """Tổng hợp: key figures with their comparisons and trends, completeness, targets met
@@ -414,6 +416,7 @@ def dashboard_page(request: AppRequest) -> HttpResponse:
     )
 
 
+@replica_reads
 @login_required
 def dashboard_xlsx(request: AppRequest) -> HttpResponse:
     selection = forms.selection_from(request.GET, user=request.user)

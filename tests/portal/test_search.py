@@ -306,3 +306,29 @@ def test_a_long_title_is_shown_whole_with_its_words_marked(client: Any, make_art
 
     assert "Hội nghị tổng kết 10 năm thực hiện" in html
     assert "<mark>Dân</mark> <mark>vận</mark>" in html or "<mark>Dân vận</mark>" in html
+
+
+def test_rare_and_common_words_list_the_same_pages_in_the_same_order(
+    make_article: Any, monkeypatch: Any
+) -> None:
+    # Under COUNT_CAP matches a word's pages come from the index and are sorted; above it
+    # (PostgreSQL) the newest entries are walked: both list newest indexed first.
+    from danvan.portal import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 12)
+    old = timezone.now() - dt.timedelta(days=30)
+    for n in range(15):
+        extra = " nghêu" if n % 3 == 0 else ""
+        make_article(f"Giao ban số {n:02d}{extra}", published_on=old + dt.timedelta(days=n))
+
+    def titles(q: str, page: int = 1) -> list[str]:
+        results = portal_search(q=q, page_number=page)
+        return [hit.page.title for hit in results.hits]
+
+    common = titles("giao ban") + titles("giao ban", 2)  # counted up to COUNT_CAP + 1
+    newest = [f"Giao ban số {n:02d}" + (" nghêu" if n % 3 == 0 else "") for n in range(14, 1, -1)]
+    assert common == newest
+    assert portal_search(q="giao ban").capped
+    rare = titles("ngheu")
+    assert rare == [f"Giao ban số {n:02d} nghêu" for n in (12, 9, 6, 3, 0)]
+    assert not portal_search(q="nghêu").capped
