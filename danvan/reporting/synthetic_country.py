@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
@@ -248,7 +248,7 @@ def _country() -> OrgUnit:
 
 
 def _missing_children(
-    parents: dict[str, OrgUnit], specs: list[tuple[str, str, str, str, str | None]]
+    parents: dict[str, OrgUnit], specs: Sequence[tuple[str, str, str, str, str | None]]
 ) -> int:
     """Create the units of ``specs`` (parent code, code, name, unit kind, organisation
     kind) that do not exist yet; return how many were created."""

@@ -51,7 +51,7 @@ class Command(BaseCommand):
         rate = result.values / result.copy_seconds if result.copy_seconds else 0
         self.stdout.write(
             f"Xong trong {n(result.seconds, 1)} giây: thêm {n(result.units)} đơn vị, "
-            f"{n(result.values)} số liệu ({n(rate, 0)} số liệu/giây khi COPY), "
+            f"{n(result.values)} số liệu ({n(rate, 0)} số liệu/giây khi ghi), "
             f"{n(result.reports)} báo cáo. {country.COUNTRY_NAME} hiện có {n(held['units'])} "
             f"đơn vị, {n(held['values'])} số liệu, {n(held['reports'])} báo cáo."
         )
