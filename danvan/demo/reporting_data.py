@@ -44,6 +44,7 @@ from danvan.demo import data
 from danvan.demo.tree import code_part, new_ward_code
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
+from danvan.reporting import rollup
 from danvan.reporting.catalog import SOURCED, ensure_catalog
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
 from danvan.reporting.services import (
@@ -329,7 +330,8 @@ class FigureLoader:
             data_values_save(
                 actor=SYSTEM, org_unit=unit, period=period, values=values, before_register=True
             )
-            stored.update(status=Status.APPROVED)
+            stored.update(status=Status.APPROVED)  # history: approved long ago, not audited
+            rollup.refresh_units([unit.pk], [period])
             self.tally[CREATED] += 1
 
 

@@ -152,6 +152,7 @@ def org_unit_update(
         raise ValidationError(f"Không sửa được các trường: {', '.join(sorted(unknown))}.")
     concurrency.check_version(unit, version)
     before = concurrency.snapshot(unit)
+    old_kind = unit.organisation_kind_id
     for field, value in changes.items():
         if field in {"name", "code", "note"}:
             value = normalize_spaces(value) if field != "note" else (value or "").strip()
@@ -159,6 +160,10 @@ def org_unit_update(
     unit.name_folded = fold(unit.name)
     _validate(unit)
     concurrency.save_changed(unit, before)
+    if unit.organisation_kind_id != old_kind:
+        from danvan.reporting import rollup
+
+        rollup.unit_kind_changed(unit, old_kind)
     return unit
 
 
@@ -234,6 +239,11 @@ def org_unit_move(
     _audit_paths(moved)  # before the unit's own entry (its new parent), the latest
     unit.version += 1
     unit.save(update_fields=["parent", "path", "depth", "version", "updated_at"])
+    # What the subtree adds leaves the old ancestors and reaches the new ones (the
+    # subtree's rows are locked above, so no figure of it changes meanwhile).
+    from danvan.reporting import rollup
+
+    rollup.unit_moved(unit, old_prefix)
     return unit
 
 

@@ -7,7 +7,7 @@ class ReportingConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.core.audit import register
-        from danvan.reporting import models
+        from danvan.reporting import models, rollup
 
         register(models.Indicator)
         register(models.ReportForm)
@@ -15,3 +15,4 @@ class ReportingConfig(AppConfig):
         register(models.DataValue, exclude=("updated_at", "period_start", "period_end"))
         register(models.Report, exclude=("updated_at",))
         register(models.ReportAttachment)
+        rollup.connect()

@@ -430,3 +430,7 @@ class RegisterUse(models.Model):
 
     def covers(self, start: dt.date, end: dt.date) -> bool:
         return self.since <= end and (self.until is None or self.until >= start)
+
+
+# The rollup's tables live in their own module; Django finds models through this one.
+from danvan.reporting.rollup_models import RollupDelta, UnitContribution  # noqa: E402, F401

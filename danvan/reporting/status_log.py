@@ -17,7 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 
 from danvan.core.audit import current_actor
-from danvan.reporting.models import DataValue
+from danvan.reporting import rollup
+from danvan.reporting.models import COUNTED, DataValue
 
 
 def _who() -> dict[str, Any]:
@@ -44,6 +45,11 @@ def values_status_set(values: QuerySet[DataValue], status: str) -> int:
     if not changing:
         return 0
     DataValue.objects.filter(pk__in=[v.pk for v in changing]).update(status=status)
+    # Into or out of what counts: the rollup follows in this transaction.
+    moving = [v for v in changing if (v.status in COUNTED) != (status in COUNTED)]
+    for unit_id in sorted({v.org_unit_id for v in moving}):
+        mine = [v for v in moving if v.org_unit_id == unit_id]
+        rollup.refresh_units([unit_id], {v.period for v in mine}, {v.indicator_id for v in mine})
     content_type = ContentType.objects.get_for_model(DataValue)
     who = _who()
     cid = get_cid()

@@ -46,6 +46,7 @@ from danvan.lib.numbers import format_number
 from danvan.lib.text import fold
 from danvan.org.models import OrganisationKind, OrgLevel, OrgUnit, UnitKind
 from danvan.org.services import org_unit_create
+from danvan.reporting import rollup
 from danvan.reporting.models import (
     DataValue,
     FormIndicator,
@@ -448,7 +449,7 @@ def _generate(plan: Plan, progress: Progress) -> Result:
         before_units = OrgUnit.objects.filter(code__startswith=PROVINCE_CODE).count()
         before_indicators = Indicator.objects.filter(code__startswith=INDICATOR_PREFIX).count()
         indicators, form = ensure_catalog(plan)
-        _province, units = ensure_tree(plan)
+        province, units = ensure_tree(plan)
         result.units = OrgUnit.objects.filter(code__startswith=PROVINCE_CODE).count() - before_units
         result.indicators = (
             Indicator.objects.filter(code__startswith=INDICATOR_PREFIX).count() - before_indicators
@@ -491,6 +492,10 @@ def _generate(plan: Plan, progress: Progress) -> Result:
                 f"liệu/giây; tháng này {_n(time.monotonic() - tick, 2)} giây)"
             )
     if result.values:
+        # Written on the fast path, past the services: the rollup is rebuilt for the
+        # province from its values (bulk SQL), as ``rebuild_rollups`` does.
+        progress(f"{PROVINCE_NAME}: dựng lại bảng cộng dồn")
+        rollup.rebuild(org_unit=province)
         refresh_statistics()
     result.seconds = time.monotonic() - started
     return result

@@ -11,11 +11,12 @@ from danvan.lib.periods import parse
 from danvan.reporting.analytics import aggregate, by_child, units_meeting
 from danvan.reporting.models import DataValue, Indicator, Status
 from danvan.reporting.services import data_values_save
+from danvan.reporting.status_log import values_status_set
 
 
 def _store(unit, period, status=Status.APPROVED, **values):
     data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values)
-    DataValue.objects.filter(org_unit=unit, period=parse(period).code).update(status=status)
+    values_status_set(DataValue.objects.filter(org_unit=unit, period=parse(period).code), status)
 
 
 def _agg(codes, unit, period):

@@ -26,6 +26,7 @@ from danvan.reporting.services import (
     report_return,
     report_submit,
 )
+from danvan.reporting.status_log import values_status_set
 from tests.factories import OrgUnitFactory
 
 PERIOD = parse("2024-03")
@@ -56,7 +57,7 @@ def sent(form, unit, *, days_after_due, period=PERIOD, **values):
 def approved(unit, period, **values):
     """Figures stored as approved, with their approved monthly report."""
     data_values_save(actor=SYSTEM, org_unit=unit, period=period, values=values)
-    DataValue.objects.filter(org_unit=unit, period=period).update(status=Status.APPROVED)
+    values_status_set(DataValue.objects.filter(org_unit=unit, period=period), Status.APPROVED)
     Report.objects.update_or_create(
         form=ReportForm.objects.get(code="BC_THANG"),
         org_unit=unit,

@@ -15,6 +15,7 @@ from danvan.lib.periods import parse
 from danvan.reporting import completeness
 from danvan.reporting.models import DataValue, Report, ReportForm, Status
 from danvan.reporting.services import data_values_save, input_window, report_submit
+from danvan.reporting.status_log import values_status_set
 
 PERIOD = parse("2024-03")
 
@@ -133,7 +134,7 @@ def test_the_dashboard_says_a_comparison_is_partial_instead_of_a_percentage(
     data_values_save(
         actor=SYSTEM, org_unit=tree.dinh_cong, period="2024-02", values={"TIEP_CONG_DAN": 600}
     )
-    DataValue.objects.filter(period="2024-02").update(status=Status.APPROVED)
+    values_status_set(DataValue.objects.filter(period="2024-02"), Status.APPROVED)
     Report.objects.update_or_create(
         form=form, org_unit=tree.dinh_cong, period="2024-02", defaults={"status": Status.APPROVED}
     )

@@ -15,6 +15,7 @@ from danvan.demo.loader import DemoLoader, summary
 from danvan.demo.notices import demo_notices_write
 from danvan.notifications.reminders import reminders_send
 from danvan.notifications.services import quiet
+from danvan.reporting import rollup
 
 
 class Command(BaseCommand):
@@ -73,6 +74,9 @@ class Command(BaseCommand):
                 # Last, after the users: pages are written by demo_editor, published by
                 # demo_moderator, and both join their Wagtail groups.
                 portal = portal_loader.PortalLoader(progress).run()
+            # Part of the history is written past the services (approved in bulk): the
+            # rollup is rebuilt from the values once, as ``rebuild_rollups`` does.
+            rollup.rebuild()
             # What waits today, said once, and the day's reminders (once a day).
             today = clock.today()
             noticed = demo_notices_write(today=today) + reminders_send(day=today).total
