@@ -483,13 +483,15 @@ def _rollup_empty() -> bool:
 
 
 def _rollup_rebuild(progress: Progress) -> float | None:
+    """Rebuild the country's rollup from its values (bulk SQL), as synthetic does."""
     try:
         rollup = importlib.import_module("danvan.reporting.rollup")
     except ModuleNotFoundError:
         progress("  (chưa có danvan.reporting.rollup: bỏ qua bước dựng bảng cộng dồn)")
         return None
     tick = time.monotonic()
-    rollup.rebuild()
+    country = OrgUnit.objects.get(code=COUNTRY_CODE)
+    rollup.rebuild(org_unit=country, progress=lambda step: progress(f"  rollup: {step}"))
     seconds = time.monotonic() - tick
     progress(f"  dựng lại bảng cộng dồn (rollup.rebuild) trong {synthetic._n(seconds, 1)} giây")
     return seconds
