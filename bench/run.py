@@ -6,8 +6,9 @@
 Without ``--db`` this script is the driver: for each database it runs itself again in a
 child process with the database's environment (a separate SQLite file under bench/out/
 through DANVAN_VAR_DIR; DATABASE_URL for PostgreSQL, the database created if missing),
-then prints the tables side by side. The child migrates, generates the synthetic
-province if it is missing (``generate_synthetic``, idempotent), and times:
+then prints the tables side by side. With DATABASE_URL set, only that database is
+measured (under its own name, created if missing on PostgreSQL). The child migrates,
+generates the synthetic province if it is missing (``generate_synthetic``, idempotent), and times:
 
 - each dashboard query through ``danvan.reporting.analytics`` (one SQL query per
   aggregate): p50 and p95 over N runs;
@@ -35,9 +36,11 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+# bench/ itself off the path: bench/docx.py would shadow python-docx in the child.
+sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 from danvan.lib.numbers import format_number  # noqa: E402  (no Django needed)
 
@@ -53,10 +56,23 @@ def _pg_name(small: bool) -> str:
     return "danvan_bench_small" if small else "danvan_bench"
 
 
+# DATABASE_URL set: only that database is measured, under its own name.
+GIVEN_URL = os.environ.get("DATABASE_URL", "")
+
+
+def _given_db() -> str | None:
+    if not GIVEN_URL:
+        return None
+    return "postgres" if GIVEN_URL.startswith("postgres") else "sqlite"
+
+
 def _child_env(db: str, small: bool) -> dict[str, str]:
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="danvan.settings", DEBUG="1")
     env.pop("DANVAN_TESTING", None)
-    if db == "sqlite":
+    if GIVEN_URL:
+        env["DATABASE_URL"] = GIVEN_URL
+        env["DANVAN_VAR_DIR"] = str(OUT / f"var-{db}")
+    elif db == "sqlite":
         env.pop("DATABASE_URL", None)
         env["DANVAN_VAR_DIR"] = str(OUT / ("sqlite-small" if small else "sqlite"))
     else:
@@ -68,7 +84,11 @@ def _child_env(db: str, small: bool) -> dict[str, str]:
 def _ensure_pg_database(name: str) -> None:
     import psycopg
 
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
+    server = PG_SERVER
+    if GIVEN_URL.startswith("postgres"):
+        parts = urlsplit(GIVEN_URL)
+        server, name = urlunsplit(parts._replace(path="")), parts.path.lstrip("/")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{name}"')
@@ -169,7 +189,7 @@ def child(args: argparse.Namespace) -> int:
     label = DATABASES[args.db]
     where = (
         settings.DATABASES["default"]["NAME"]
-        if args.db == "postgres"
+        if args.db == "postgres" or GIVEN_URL
         else os.path.relpath(settings.DATABASES["default"]["NAME"], ROOT)
     )
     tick = time.monotonic()
@@ -428,6 +448,8 @@ def main() -> int:
     parser.add_argument("--visible-runs", type=int, default=5)
     parser.add_argument("--json", help="ghi kết quả ra tệp JSON")
     args = parser.parse_args()
+    if _given_db() and not args.db:
+        args.databases = [_given_db()]
     args.runs = args.runs or (30 if args.small else 20)
     args.naive_runs = args.naive_runs or (5 if args.small else 3)
     return child(args) if args.db else drive(args)
