@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
-
+from danvan.core.dbrouter import read_connection
 from danvan.lib import periods
 from danvan.org.models import OrgUnit
 from danvan.reporting.models import COUNTED, Indicator
@@ -137,7 +136,7 @@ def unit_values(
     codes = _period_codes(period)
     sql = _per_unit_sql(len(ids), len(codes), len(statuses))
     params: list[Any] = [*ids, *codes, *statuses, root.path + "%"]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [
@@ -229,7 +228,7 @@ def aggregate(
         if organisation_kind:
             params.append(organisation_kind)
         sql = _totals_sql(len(ids), len(codes), len(statuses), bool(organisation_kind))
-        with connection.cursor() as cursor:
+        with read_connection().cursor() as cursor:
             cursor.execute(sql, params)
             rows = {row[0]: row[1:] for row in cursor.fetchall()}
         for indicator in stored:

@@ -37,6 +37,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from danvan.core.dbrouter import read_connection
 from danvan.lib import periods
 from danvan.org.models import OrganisationKind, OrgUnit
 from danvan.reporting.models import COUNTED, DataValue
@@ -97,7 +98,7 @@ class Figure:
         return self.total
 
 
-Row = tuple[int, str, Any, Any, int, Decimal]  # indicator, period, start, end, span, value
+Row = tuple[int, str, Any, Any, int, Any]  # indicator, period, start, end, span, value
 
 
 def parts(rows: Iterable[Row], targets: Sequence[periods.Period]) -> dict[tuple[int, str], Part]:
@@ -338,7 +339,8 @@ def figures(
         return {}
     ids = list(indicator_ids)
     own = [r.pk for r in roots if kind is None or (r.organisation_kind_id or NO_KIND) == kind]
-    parts_sql, params = [], []
+    parts_sql: list[str] = []
+    params: list[int | str] = []
     if own:
         parts_sql.append(
             f"""SELECT org_unit_id AS root, indicator_id, total, mean, last, 1 AS units
@@ -357,7 +359,8 @@ def figures(
         params.append(kind)
     sql = f"""SELECT root, indicator_id, SUM(total), SUM(mean), SUM(last), SUM(units)
               FROM ({" UNION ALL ".join(parts_sql)}) t GROUP BY root, indicator_id"""
-    with connection.cursor() as cursor:
+    # A dashboard's read: a replica's when the request reads from one (dbrouter).
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return {
@@ -388,7 +391,7 @@ def own_figures(unit: OrgUnit, codes: Sequence[str] | None = None) -> dict[Any, 
             FROM {RD} WHERE ancestor_id = %s {where_period}
         ) t
         GROUP BY period, indicator_id, kind"""
-    params = [_kind(unit), unit.pk, *(codes or []), unit.pk, *(codes or [])]
+    params: list[int | str] = [_kind(unit), unit.pk, *(codes or []), unit.pk, *(codes or [])]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -520,7 +523,7 @@ def rebuild(
     return written
 
 
-def _in_scope(column: str, scope: str) -> tuple[str, list[Any]]:
+def _in_scope(column: str, scope: str) -> tuple[str, list[str]]:
     if scope == "/":
         return "", []
     return f"AND {column} IN (SELECT id FROM org_orgunit WHERE path LIKE %s)", [scope + "%"]
@@ -529,6 +532,9 @@ def _in_scope(column: str, scope: str) -> tuple[str, list[Any]]:
 def _delete(scope: str, codes: list[str], whole: bool) -> None:
     with connection.cursor() as cursor:
         if whole:
+            if connection.vendor == "postgresql":
+                # Checked now: TRUNCATE refuses while deferred FK checks are pending.
+                cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for table in (UC, RD):
                 if connection.vendor == "postgresql":
                     cursor.execute(f"TRUNCATE {table}")

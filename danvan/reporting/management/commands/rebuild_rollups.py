@@ -104,7 +104,9 @@ class Command(BaseCommand):
                 wanted += whole.sub_periods(kind)
         kinds = list(OrganisationKind.objects.values_list("code", flat=True)[:1])
         checked, wrong = 0, []
-        pairs = [(u, p, None) for u in sample for p in wanted]
+        pairs: list[tuple[OrgUnit, periods.Period, str | None]] = [
+            (u, p, None) for u in sample for p in wanted
+        ]
         pairs += [(u, p, kinds[0]) for u in top for p in wanted if kinds]
         for root, when, kind in tqdm(pairs, desc="Đối chiếu", disable=verbosity == 0):
             fast = analytics.aggregate(indicators, root, when, organisation_kind=kind)
