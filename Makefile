@@ -25,13 +25,13 @@ run: install
 	DEBUG=1 $(PY) manage.py migrate --no-input -v 0
 	DEBUG=1 $(PY) manage.py load_demo
 	@# Beside the server, and stopping with it: the background worker (django-tasks),
-	@# every minute, Wagtail's scheduled publishing, and the reminders (send_reminders) at
+	@# every minute, Wagtail's scheduled publishing and the rollup's compaction, and the reminders (send_reminders) at
 	@# start then every hour: it writes once per day, so the hourly run only catches the
 	@# new day soon after midnight (production: cron lines, see README).
 	@mkdir -p var/log
 	@echo "== danvan: http://$(HOST):$(PORT)/ (cổng thông tin), http://$(HOST):$(PORT)/quan-ly/ (quản lý); tài khoản demo: README. Nhật ký nền: var/log/worker.log"
 	DEBUG=1 $(PY) manage.py db_worker --no-reload >>var/log/worker.log 2>&1 & worker=$$!; \
-	(while sleep 60; do DEBUG=1 $(PY) manage.py publish_scheduled >/dev/null; done) & cron=$$!; \
+	(while sleep 60; do DEBUG=1 $(PY) manage.py publish_scheduled >/dev/null; DEBUG=1 $(PY) manage.py rebuild_rollups --compact >/dev/null; done) & cron=$$!; \
 	(while true; do DEBUG=1 $(PY) manage.py send_reminders >>var/log/reminders.log 2>&1; sleep 3600; done) & reminders=$$!; \
 	trap 'kill $$worker $$cron $$reminders' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
