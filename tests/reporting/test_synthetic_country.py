@@ -12,7 +12,7 @@ from django.core.management import call_command
 
 from danvan.lib.periods import MONTH, Period
 from danvan.org.models import OrgUnit
-from danvan.reporting import analytics, synthetic
+from danvan.reporting import analytics, live, synthetic
 from danvan.reporting import synthetic_country as country
 from danvan.reporting.models import DataValue, Indicator, Report, Status
 
@@ -88,6 +88,7 @@ def test_national_half_year_counts_the_six_month_report_instead_of_its_months() 
             else:
                 expected += sum(synthetic.figure(1, unit, m) for m in half.sub_periods())
     assert analytics.aggregate([flow], nation, half)[flow.code] == expected
+    assert live.aggregate([flow], nation, half)[flow.code] == expected  # the rollup = live
 
 
 @pytest.mark.django_db
